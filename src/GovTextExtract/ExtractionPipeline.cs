@@ -1,0 +1,88 @@
+using GovTextExtract.Lexicons;
+using GovTextExtract.Loading;
+using GovTextExtract.Normalization;
+using GovTextExtract.Pairing;
+using GovTextExtract.Quantities;
+using GovTextExtract.Records;
+using GovTextExtract.Text;
+
+namespace GovTextExtract;
+
+/// <summary>The reusable, thread-safe extraction pipeline: load → normalise → recognise quantities → pair targets
+/// with actuals → status. Build one and share it; every method may be called from many threads at once.</summary>
+public sealed class ExtractionPipeline
+{
+    private readonly QuantityRecognizer _recognizer;
+    private readonly CircularPairer _pairer;
+
+    /// <summary>Creates a pipeline.</summary>
+    public ExtractionPipeline(ExtractionOptions? options = null)
+    {
+        Options = options ?? ExtractionOptions.Default;
+        Lexicons = Options.Lexicons ?? LexiconSet.Default;
+        _recognizer = new QuantityRecognizer(Lexicons);
+        _pairer = new CircularPairer(Lexicons, _recognizer, Options);
+    }
+
+    /// <summary>The options this pipeline was built with.</summary>
+    public ExtractionOptions Options { get; }
+
+    /// <summary>The lexicons in use.</summary>
+    public LexiconSet Lexicons { get; }
+
+    /// <summary>The quantity recogniser in use.</summary>
+    public QuantityRecognizer Recognizer => _recognizer;
+
+    /// <summary>Loads a file and extracts its records.</summary>
+    /// <exception cref="DocumentLoadException">The file cannot be loaded.</exception>
+    public ExtractionResult ExtractFile(string path) => Extract(DocumentLoader.Load(path, Options.Load));
+
+    /// <summary>Reads a stream and extracts its records.</summary>
+    public ExtractionResult Extract(Stream stream, string name) => Extract(DocumentLoader.Load(stream, name, Options.Load));
+
+    /// <summary>Extracts records from text.</summary>
+    public ExtractionResult ExtractText(string text, string name = "text")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Extract(new LoadedDocument { Name = name, Text = text, EncodingName = "utf-16" });
+    }
+
+    /// <summary>Extracts records from a loaded document.</summary>
+    public ExtractionResult Extract(LoadedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var normalized = TextNormalizer.Normalize(document.Text);
+        var records = _pairer.Pair(normalized.Text)
+            .Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) })
+            .Where(r => r.Confidence >= Options.MinConfidence)
+            .ToArray();
+        return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text };
+    }
+
+    /// <summary>Every recognised quantity of a text, with spans into that text.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="includeNonFigures">Also return dates, document numbers, ranks and item numbers.</param>
+    public IReadOnlyList<Quantity> RecognizeQuantities(string text, bool includeNonFigures = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = TextNormalizer.Normalize(text);
+        return _recognizer.Recognize(normalized.Text)
+            .Where(q => includeNonFigures || q.Kind == QuantityKind.Figure)
+            .Select(q => q with
+            {
+                Span = normalized.ToOriginal(q.Span),
+                CoreSpan = normalized.ToOriginal(q.CoreSpan),
+                Text = text.Substring(normalized.ToOriginal(q.Span).Start, normalized.ToOriginal(q.Span).Length),
+            })
+            .ToArray();
+    }
+
+    private static RecordEvidence MapEvidence(RecordEvidence e, NormalizedText n) => new()
+    {
+        Target = Map(e.Target, n),
+        Actual = Map(e.Actual, n),
+        Rate = Map(e.Rate, n),
+    };
+
+    private static SourceSpan? Map(SourceSpan? span, NormalizedText n) => span is { } s ? n.ToOriginal(s) : null;
+}

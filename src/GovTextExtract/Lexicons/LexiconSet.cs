@@ -1,0 +1,182 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GovTextExtract.Records;
+
+namespace GovTextExtract.Lexicons;
+
+/// <summary>A unit of measure or counting classifier.</summary>
+/// <param name="Unit">Canonical unit.</param>
+/// <param name="Kind">What it measures (percent, points, currency, count, area …).</param>
+/// <param name="Forms">Written forms.</param>
+public sealed record UnitEntry(string Unit, string Kind, IReadOnlyList<string> Forms);
+
+/// <summary>A multiplier between number and unit (万, 亿 …).</summary>
+public sealed record MultiplierEntry(string Text, decimal Factor);
+
+/// <summary>A bound word.</summary>
+/// <param name="Text">The word.</param>
+/// <param name="IsPrefix">True when it stands before the number.</param>
+/// <param name="Bound">The bound it sets.</param>
+/// <param name="RequiresPrefix">A suffix that bounds only after a prefix bound word (内 after 压缩到).</param>
+/// <param name="Approximate">True when the word also makes the figure approximate (约).</param>
+public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, bool RequiresPrefix, bool Approximate);
+
+/// <summary>An indicator with its aliases.</summary>
+public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
+
+/// <summary>The lexicons the extractor reads: units, bound words, indicators and cue words. The default set is
+/// embedded from <c>models/lexicons/*.json</c>; a custom set can be loaded from a folder of the same files.</summary>
+public sealed class LexiconSet
+{
+    private static readonly Lazy<LexiconSet> DefaultSet = new(LoadEmbedded);
+
+    /// <summary>Units, longest written form first.</summary>
+    public required IReadOnlyList<(string Form, UnitEntry Unit)> UnitForms { get; init; }
+    /// <summary>Multipliers, longest first.</summary>
+    public required IReadOnlyList<MultiplierEntry> Multipliers { get; init; }
+    /// <summary>Bound words, longest first.</summary>
+    public required IReadOnlyList<BoundEntry> Bounds { get; init; }
+    /// <summary>How many characters back a prefix bound word may stand.</summary>
+    public int PrefixWindow { get; init; } = 6;
+    /// <summary>Approximation words after the number (余, 多).</summary>
+    public required IReadOnlyList<string> ApproximateAfter { get; init; }
+    /// <summary>Approximation words before the number (近, 逾).</summary>
+    public required IReadOnlyList<string> ApproximateBefore { get; init; }
+    /// <summary>Estimate words (预计, 有望).</summary>
+    public required IReadOnlyList<string> EstimateWords { get; init; }
+    /// <summary>How far back in a clause an estimate word reaches.</summary>
+    public int EstimateWindow { get; init; } = 24;
+    /// <summary>Decrease verbs (下降, 减少).</summary>
+    public required IReadOnlyList<string> DecreaseWords { get; init; }
+    /// <summary>Indicators with aliases.</summary>
+    public required IReadOnlyList<IndicatorEntry> Indicators { get; init; }
+    /// <summary>Keywords of lower-is-better indicators.</summary>
+    public required IReadOnlyList<string> LowerIsBetter { get; init; }
+    /// <summary>Keywords that keep an indicator higher-is-better although a lower keyword matches (优良, 达标率).</summary>
+    public required IReadOnlyList<string> HigherOverrides { get; init; }
+    /// <summary>Phrases before a percentage that make it a stated completion rate.</summary>
+    public required IReadOnlyList<string> RateBefore { get; init; }
+    /// <summary>Names of a completion rate (完成率).</summary>
+    public required IReadOnlyList<string> RateNames { get; init; }
+    /// <summary>Target cue words.</summary>
+    public required IReadOnlyList<string> TargetCues { get; init; }
+    /// <summary>Claims that a target was met.</summary>
+    public required IReadOnlyList<string> MetClaims { get; init; }
+    /// <summary>Claims that a target was exceeded.</summary>
+    public required IReadOnlyList<string> ExceededClaims { get; init; }
+
+    /// <summary>The embedded default lexicons.</summary>
+    public static LexiconSet Default => DefaultSet.Value;
+
+    /// <summary>The better direction of an indicator name.</summary>
+    public Direction DirectionOf(string indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (HigherOverrides.Any(indicator.Contains)) return Direction.HigherIsBetter;
+        return LowerIsBetter.Any(indicator.Contains) ? Direction.LowerIsBetter : Direction.HigherIsBetter;
+    }
+
+    /// <summary>The canonical indicator an alias names, or null.</summary>
+    public IndicatorEntry? ResolveIndicator(string phrase)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        IndicatorEntry? best = null;
+        var bestLen = 0;
+        foreach (var ind in Indicators)
+        {
+            foreach (var alias in ind.Aliases.Append(ind.Name))
+            {
+                if (alias.Length > bestLen && phrase.Contains(alias, StringComparison.Ordinal))
+                {
+                    best = ind;
+                    bestLen = alias.Length;
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Reads the raw JSON of one embedded lexicon file (units, bounds, indicators, cues).</summary>
+    public static string ReadEmbedded(string fileName)
+    {
+        using var stream = typeof(LexiconSet).Assembly.GetManifestResourceStream("GovTextExtract.Lexicons." + fileName)
+            ?? throw new InvalidOperationException($"lexicon {fileName} is not embedded in the library");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Loads a lexicon set from a folder holding units.json, bounds.json, indicators.json and cues.json.</summary>
+    public static LexiconSet LoadFrom(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return Build(name => File.ReadAllText(Path.Combine(directory, name)));
+    }
+
+    private static LexiconSet LoadEmbedded() => Build(ReadEmbedded);
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    private static LexiconSet Build(Func<string, string> read)
+    {
+        var units = JsonSerializer.Deserialize<UnitsFile>(read("units.json"), Json)!;
+        var bounds = JsonSerializer.Deserialize<BoundsFile>(read("bounds.json"), Json)!;
+        var indicators = JsonSerializer.Deserialize<IndicatorsFile>(read("indicators.json"), Json)!;
+        var cues = JsonSerializer.Deserialize<CuesFile>(read("cues.json"), Json)!;
+        var unitForms = units.Units
+            .Select(u => new UnitEntry(u.Unit, u.Kind, u.Forms))
+            .SelectMany(u => u.Forms.Select(f => (Form: f, Unit: u)))
+            .OrderByDescending(p => p.Form.Length)
+            .ToArray();
+        return new LexiconSet
+        {
+            UnitForms = unitForms,
+            Multipliers = units.Multipliers.Select(m => new MultiplierEntry(m.Text, m.Factor))
+                .OrderByDescending(m => m.Text.Length).ToArray(),
+            Bounds = bounds.Bounds
+                .Select(b => new BoundEntry(b.Text, b.Position == "prefix", ParseBound(b.Bound), b.RequiresPrefix, b.Approximate))
+                .OrderByDescending(b => b.Text.Length).ToArray(),
+            PrefixWindow = bounds.PrefixWindow,
+            ApproximateAfter = bounds.Approximations.Where(a => a.Position == "after_number").Select(a => a.Text).ToArray(),
+            ApproximateBefore = bounds.Approximations.Where(a => a.Position == "prefix").Select(a => a.Text).ToArray(),
+            EstimateWords = bounds.Estimates.Words,
+            EstimateWindow = bounds.Estimates.Window,
+            DecreaseWords = bounds.Decreases.Words,
+            Indicators = indicators.Indicators.Select(i => new IndicatorEntry(i.Name, i.Aliases, i.Kind)).ToArray(),
+            LowerIsBetter = indicators.LowerIsBetter,
+            HigherOverrides = indicators.HigherIsBetterOverrides,
+            RateBefore = cues.RatePatterns.Before.OrderByDescending(s => s.Length).ToArray(),
+            RateNames = cues.RatePatterns.Names,
+            TargetCues = cues.TargetCues,
+            MetClaims = cues.SummaryClaims.Met,
+            ExceededClaims = cues.SummaryClaims.Exceeded,
+        };
+    }
+
+    /// <summary>Parses a bound name of the record shape (at_least, at_most, about, range, exact).</summary>
+    public static BoundKind ParseBound(string name) => name switch
+    {
+        "at_least" => BoundKind.AtLeast,
+        "at_most" => BoundKind.AtMost,
+        "about" => BoundKind.About,
+        "range" => BoundKind.Range,
+        "exact" => BoundKind.Exact,
+        _ => throw new FormatException($"unknown bound '{name}'"),
+    };
+
+    private sealed record UnitsFile(List<MultiplierDto> Multipliers, List<UnitDto> Units);
+    private sealed record MultiplierDto(string Text, decimal Factor);
+    private sealed record UnitDto(string Unit, string Kind, List<string> Forms);
+    private sealed record BoundsFile(int PrefixWindow, List<BoundDto> Bounds, List<ApproxDto> Approximations, WordsDto Estimates, WordsDto Decreases);
+    private sealed record BoundDto(string Text, string Position, string Bound, bool RequiresPrefix, bool Approximate);
+    private sealed record ApproxDto(string Text, string Position);
+    private sealed record WordsDto(List<string> Words, int Window);
+    private sealed record IndicatorsFile(List<string> LowerIsBetter, List<string> HigherIsBetterOverrides, List<IndicatorDto> Indicators);
+    private sealed record IndicatorDto(string Name, List<string> Aliases, string Kind);
+    private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims);
+    private sealed record RateDto(List<string> Before, List<string> Names);
+    private sealed record ClaimsDto(List<string> Met, List<string> Exceeded);
+}

@@ -1,0 +1,83 @@
+namespace GovTextExtract.Quantities;
+
+/// <summary>Parses Chinese numerals (一千二百万, 两万, 十二, 三) into exact decimals.</summary>
+public static class ChineseNumeral
+{
+    /// <summary>Characters that may appear in a Chinese numeral.</summary>
+    public const string Characters = "零〇一二两三四五六七八九十百千万亿";
+
+    /// <summary>True for a digit character (一 … 九, 零, 〇, 两).</summary>
+    public static bool IsDigit(char c) => DigitValue(c) >= 0;
+
+    /// <summary>True when the character can be part of a Chinese numeral.</summary>
+    public static bool IsNumeralChar(char c) => Characters.Contains(c, StringComparison.Ordinal);
+
+    /// <summary>Parses a numeral; returns null when the text is not a well-formed numeral.</summary>
+    public static decimal? Parse(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty) return null;
+        decimal total = 0;     // completed 亿 sections
+        decimal section = 0;   // completed 万 part below 亿
+        decimal small = 0;     // below 万
+        decimal digit = -1;    // pending digit
+        var sawAny = false;
+        foreach (var c in s)
+        {
+            var d = DigitValue(c);
+            if (d >= 0)
+            {
+                if (digit >= 0 && d != 0 && digit != 0)
+                {
+                    // "一二" style digit strings: read as positional digits.
+                    digit = digit * 10 + d;
+                }
+                else
+                {
+                    digit = d;
+                }
+                sawAny = true;
+                continue;
+            }
+            switch (c)
+            {
+                case '十':
+                    small += (digit < 0 ? 1 : digit) * 10; digit = -1; break;
+                case '百':
+                    if (digit < 0) return null;
+                    small += digit * 100; digit = -1; break;
+                case '千':
+                    if (digit < 0) return null;
+                    small += digit * 1000; digit = -1; break;
+                case '万':
+                    small += Math.Max(digit, 0);
+                    if (small == 0 && section == 0) return null;
+                    section += small * 10000; small = 0; digit = -1; break;
+                case '亿':
+                    small += Math.Max(digit, 0);
+                    var below = section + small;
+                    if (below == 0 && total == 0) return null;
+                    total = (total + below) * 100000000; section = 0; small = 0; digit = -1; break;
+                default:
+                    return null;
+            }
+            sawAny = true;
+        }
+        if (!sawAny) return null;
+        return total + section + small + Math.Max(digit, 0);
+    }
+
+    private static int DigitValue(char c) => c switch
+    {
+        '零' or '〇' => 0,
+        '一' => 1,
+        '二' or '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => -1,
+    };
+}

@@ -1,3 +1,4 @@
+using GovTextExtract.CrossYear;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
 using GovTextExtract.Normalization;
@@ -57,6 +58,27 @@ public sealed class ExtractionPipeline
             .Where(r => r.Confidence >= Options.MinConfidence)
             .ToArray();
         return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text };
+    }
+
+    /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>
+    public CrossYearResult PairReports(string targetReportPath, string actualReportPath) =>
+        PairReports(DocumentLoader.Load(targetReportPath, Options.Load), DocumentLoader.Load(actualReportPath, Options.Load));
+
+    /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>
+    public CrossYearResult PairReports(LoadedDocument targetReport, LoadedDocument actualReport)
+    {
+        ArgumentNullException.ThrowIfNull(targetReport);
+        ArgumentNullException.ThrowIfNull(actualReport);
+        // Not yet implemented: cross-year pairing (issue 3) fills this in.
+        return new CrossYearResult { TargetDocument = targetReport.Name, ActualDocument = actualReport.Name, Records = [] };
+    }
+
+    /// <summary>Places every report of a folder (place and year from title and first lines) and pairs each
+    /// same-place consecutive-year pair.</summary>
+    public ArchivePairing PairArchive(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return new ArchivePairing { Pairs = [], Unpaired = [] };
     }
 
     /// <summary>Every recognised quantity of a text, with spans into that text.</summary>

@@ -111,12 +111,22 @@ internal static class EvalCommand
 
     private static string RowName(GoldEvaluation e) => Path.GetFileNameWithoutExtension(e.Gold.Source);
 
-    private static (string Label, Score Score)[] Totals(IReadOnlyList<GoldEvaluation> evaluations) =>
-    [
-        ("circulars", Score.Sum(evaluations.Where(e => e.Gold.Kind == GoldKind.Document).Select(e => e.Result.Score))),
-        ("cross-year", Score.Sum(evaluations.Where(e => e.Gold.Kind == GoldKind.CrossYear).Select(e => e.Result.Score))),
-        ("all", Score.Sum(evaluations.Select(e => e.Result.Score))),
-    ];
+    /// <summary>The totals of circulars, of cross-year pairs and of all; null for a group with no gold file, whose
+    /// measures would otherwise read as a perfect score.</summary>
+    private static (string Label, Score? Score)[] Totals(IReadOnlyList<GoldEvaluation> evaluations)
+    {
+        Score? Sum(Func<GoldEvaluation, bool> include)
+        {
+            var group = evaluations.Where(include).ToArray();
+            return group.Length == 0 ? null : Score.Sum(group.Select(e => e.Result.Score));
+        }
+        return
+        [
+            ("circulars", Sum(e => e.Gold.Kind == GoldKind.Document)),
+            ("cross-year", Sum(e => e.Gold.Kind == GoldKind.CrossYear)),
+            ("all", Sum(_ => true)),
+        ];
+    }
 
     private static void WriteTable(TextWriter w, IReadOnlyList<GoldEvaluation> evaluations)
     {
@@ -140,12 +150,13 @@ internal static class EvalCommand
         // The totals close the output and name every figure, so the last lines read alone (tail -3).
         var totals = Totals(evaluations);
         var labelWidth = totals.Max(t => t.Label.Length);
-        foreach (var (label, s) in totals)
+        foreach (var (label, total) in totals)
         {
+            var s = total ?? Score.Zero;
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"TOTAL {label.PadRight(labelWidth)}  gold {s.Gold,4} (+{s.OptionalGold} optional)  predicted {s.Predicted,4}  " +
-                $"matched {s.Matched,4}  precision {Ratio(s.Precision)}  recall {Ratio(s.Recall)}  F1 {Ratio(s.F1)}  " +
-                $"status accuracy {Ratio(s.StatusAccuracy)}"));
+                $"matched {s.Matched,4}  precision {Ratio(total?.Precision)}  recall {Ratio(total?.Recall)}  " +
+                $"F1 {Ratio(total?.F1)}  status accuracy {Ratio(total?.StatusAccuracy)}"));
         }
     }
 

@@ -98,6 +98,9 @@ public static class Scorer
         return Math.Abs(p - gold) <= allowed;
     }
 
+    // The scorer keeps its own measure rather than Pairing/IndicatorSimilarity: tuning the extractor's similarity
+    // must never move the score that judges it.
+
     /// <summary>How much of two indicator names is shared: the Dice coefficient of their character bigrams
     /// (of their characters, for names of one character), 0..1.</summary>
     public static double IndicatorOverlap(string gold, string predicted)

@@ -72,6 +72,12 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> PlanCues { get; init; }
     /// <summary>Cues of a completed figure.</summary>
     public required IReadOnlyList<string> DoneCues { get; init; }
+    /// <summary>Words saying an actual is above its target by a difference (高出, 超过).</summary>
+    public required IReadOnlyList<string> DerivedHigher { get; init; }
+    /// <summary>Words saying an actual is below its target by a difference (低于).</summary>
+    public required IReadOnlyList<string> DerivedLower { get; init; }
+    /// <summary>Words that cannot name an indicator alone (增长, 下降).</summary>
+    public required IReadOnlyList<string> BareVerbs { get; init; }
     /// <summary>Administrative levels (国家级, 省级 …).</summary>
     public required IReadOnlyList<string> Levels { get; init; }
     /// <summary>Aggregates of levels (省级以上 …).</summary>
@@ -175,6 +181,9 @@ public sealed class LexiconSet
             IndicatorStripSuffixes = cues.IndicatorStrip.Suffixes.OrderByDescending(n => n.Length).ToArray(),
             PlanCues = cues.PlanCompletion.PlanCues,
             DoneCues = cues.PlanCompletion.DoneCues.OrderByDescending(n => n.Length).ToArray(),
+            BareVerbs = cues.IndicatorBareVerbs.Words,
+            DerivedHigher = cues.DerivedTargets.Higher,
+            DerivedLower = cues.DerivedTargets.Lower,
             Levels = cues.LevelParts.Levels,
             LevelAggregates = cues.LevelParts.Aggregates,
             TargetCues = cues.TargetCues,
@@ -204,7 +213,8 @@ public sealed class LexiconSet
     private sealed record IndicatorsFile(List<string> LowerIsBetter, List<string> HigherIsBetterOverrides, List<IndicatorDto> Indicators);
     private sealed record IndicatorDto(string Name, List<string> Aliases, string Kind);
     private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims,
-        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts);
+        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs);
+    private sealed record DerivedDto(List<string> Higher, List<string> Lower);
     private sealed record RateDto(List<string> Verbs, List<string> Objects, List<string> Names, int MaxSpan);
     private sealed record StripDto(List<string> Prefixes, List<string> Suffixes);
     private sealed record PlanDto(List<string> PlanCues, List<string> DoneCues);

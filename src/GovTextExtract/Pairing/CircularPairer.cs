@@ -28,6 +28,8 @@ public sealed class CircularPairer
         _segmenter = segmenter;
     }
 
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("GOVTEXT_DEBUG_PAIRING") == "1";
+
     private sealed class Fig(Quantity q, int index)
     {
         public Quantity Q { get; } = q;
@@ -47,6 +49,9 @@ public sealed class CircularPairer
         public decimal? ActualValueOverride;
         public string? ActualTextOverride;
         public SourceSpan? ActualSpanOverride;
+        public decimal? DerivedTarget;
+        public string? DerivedTargetText;
+        public SourceSpan? DerivedTargetSpan;
         public double Confidence;
         public List<AuditFlag> Flags { get; } = [];
         public int Order => Target?.Start ?? Actual?.Start ?? Rate?.Start ?? 0;
@@ -70,6 +75,7 @@ public sealed class CircularPairer
             if (ItemBodyStart(text, ps, pe) is { } bodyStart)
                 resultsStart = PairItem(text, bodyStart, pe, inPara, drafts);
             PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+            DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             AttachRates(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
         }
         return drafts.OrderBy(d => d.Order).Select(ToRecord).ToArray();
@@ -99,6 +105,14 @@ public sealed class CircularPairer
         if (paren) i++;
         var d = i;
         while (i < pe && char.IsAsciiDigit(t[i])) i++;
+        if (i == d)
+        {
+            // Chinese item numbers: "(一)" and "一、".
+            while (i < pe && i - d < 3 && ChineseNumeral.IsNumeralChar(t[i])) i++;
+            if (i == d || i >= pe) return null;
+            if (paren) return t[i] == ')' ? i + 1 : null;
+            return t[i] == '、' ? i + 1 : null;
+        }
         if (i == d || i - d > 3 || i >= pe) return null;
         if (paren) return t[i] == ')' ? i + 1 : null;
         if (t[i] is '、' or ')') return i + 1;
@@ -192,7 +206,7 @@ public sealed class CircularPairer
             var target = figs.FirstOrDefault(g => g.Start > p && g.End <= close && !g.Used);
             if (target is null || actual.Used) continue;
             var cs = ClauseStart(t, actual.Start, 0);
-            var indicator = CleanIndicator(t[cs..actual.Start]);
+            var indicator = NameIndicator(t, actual.Start, t[cs..actual.Q.CoreSpan.Start]);
             actual.Used = target.Used = true;
             drafts.Add(new Draft { Indicator = indicator, Target = target, Actual = actual, Confidence = 0.95 });
         }
@@ -213,6 +227,9 @@ public sealed class CircularPairer
                 break;
             }
         }
+        // "计划X，实际完成Y" or "X个问题已整改Y个" in the task sentence itself: plan and result in one breath.
+        PlanCompletion(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
+        DerivedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         var targets = new List<(Fig Fig, string Indicator)>();
         var prevEnd = bodyStart;
         foreach (var f in inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd && !f.Used && !f.IsRate))
@@ -246,6 +263,7 @@ public sealed class CircularPairer
             foreach (var a in actuals)
             {
                 var s = PairScore(t, tf, ind, a, resultsStart, inPara, ti, targets.Count, actuals);
+                if (Debug) Console.Error.WriteLine($"pair? {ind} {tf.Q.Text} ~ {a.Q.Text}: {s:0.000}");
                 if (s > 0) candidates.Add((s, ti, a));
             }
         }
@@ -422,7 +440,8 @@ public sealed class CircularPairer
             var f1 = figs[i];
             var f2 = figs[i + 1];
             if (f1.Used || f2.Used || f1.IsRate || f2.IsRate || f1.Q.Value is null || f2.Q.Value is null) continue;
-            if (f1.Q.Unit is null || f2.Q.Unit is null || f1.Q.Unit == "%" || !StatusEvaluator.UnitsCompatible(f1.Q.Unit, f2.Q.Unit)) continue;
+            if (f1.Q.Unit is null || f2.Q.Unit is null || !StatusEvaluator.UnitsCompatible(f1.Q.Unit, f2.Q.Unit)) continue;
+            if ((f1.Q.Unit == "%") != (f2.Q.Unit == "%")) continue;
             var between = t.Substring(f1.End, f2.Start - f1.End);
             if (between.AsSpan().IndexOfAny("。;\n") >= 0) continue;
             var done = _lex.DoneCues.FirstOrDefault(c => between.EndsWith(c, StringComparison.Ordinal)
@@ -436,9 +455,52 @@ public sealed class CircularPairer
             var planBefore = _lex.PlanCues.Any(c => lead.Contains(c, StringComparison.Ordinal));
             var planAfter = _lex.PlanCues.Any(c => between.Contains(c, StringComparison.Ordinal)) || between.Contains("问题", StringComparison.Ordinal);
             if (!(commas == 0 && (planAfter || planBefore)) && !(commas == 1 && planBefore)) continue;
-            var indicator = CleanIndicator(t[cs..f1.Start] + (commas == 0 ? between[..between.IndexOf(doneNear, StringComparison.Ordinal)] : ""));
+            // A percentage pairs this way only when the plan word stands right before it ("年度目标增长7%，实际增长7.2%").
+            if (f1.Q.Unit == "%" && !planBefore) continue;
+            var indicator = NameIndicator(t, f1.Start, t[cs..f1.Q.CoreSpan.Start] + (commas == 0 ? between[..between.IndexOf(doneNear, StringComparison.Ordinal)] : ""));
             f1.Used = f2.Used = true;
             drafts.Add(new Draft { Indicator = indicator.Length > 0 ? indicator : CleanIndicator(between), Target = f1, Actual = f2, Confidence = 0.8 });
+        }
+    }
+
+    /// <summary>The phrase that opens the sentence or item holding <paramref name="pos"/>: the name of what it reports on.</summary>
+    private static string Heading(string t, int pos)
+    {
+        var ps = t.LastIndexOf('\n', Math.Max(0, pos - 1)) + 1;
+        if (ItemBodyStart(t, ps, pos) is { } body) ps = body;
+        var k = ps;
+        while (k < pos && !IsListBreak(t[k]) && t[k] != '(') k++;
+        return k > ps ? t[ps..k] : "";
+    }
+
+    // ---------------------------------------------------------------- "比目标高出1.6个百分点"
+
+    private void DerivedTargets(string t, List<Fig> figs, List<Draft> drafts)
+    {
+        for (var i = 1; i < figs.Count; i++)
+        {
+            var diff = figs[i];
+            if (diff.Used || diff.Q.Unit != "个百分点" || diff.Q.Value is not { } x) continue;
+            var actual = figs[i - 1];
+            if (actual.Used || actual.IsRate || actual.Q.Unit != "%" || actual.Q.Value is not { } a) continue;
+            var between = t.Substring(actual.End, diff.Q.CoreSpan.Start - actual.End);
+            if (between.AsSpan().IndexOfAny("。;\n") >= 0 || between.Count(',') > 1 || between.Length > 16) continue;
+            if (!_lex.PlanCues.Any(c => between.Contains(c, StringComparison.Ordinal))) continue;
+            var higher = _lex.DerivedHigher.Any(w => between.Contains(w, StringComparison.Ordinal));
+            var lower = _lex.DerivedLower.Any(w => between.Contains(w, StringComparison.Ordinal));
+            if (higher == lower) continue;
+            var cs = ClauseStart(t, actual.Start, 0);
+            var indicator = NameIndicator(t, actual.Start, t[cs..actual.Q.CoreSpan.Start]);
+            actual.Used = diff.Used = true;
+            drafts.Add(new Draft
+            {
+                Indicator = indicator,
+                Actual = actual,
+                DerivedTarget = higher ? a - x : a + x,
+                DerivedTargetText = between.TrimStart(',') + diff.Q.Text,
+                DerivedTargetSpan = SourceSpan.FromBounds(actual.End + (between.StartsWith(',') ? 1 : 0), diff.End),
+                Confidence = 0.75,
+            });
         }
     }
 
@@ -482,9 +544,22 @@ public sealed class CircularPairer
 
     // ---------------------------------------------------------------- indicator names
 
+    /// <summary>An indicator phrase; where it is a bare verb (增长), the heading of its item or sentence goes before it.</summary>
+    private string NameIndicator(string t, int pos, string phrase)
+    {
+        var cleaned = CleanIndicator(phrase);
+        if (cleaned.Length <= 1 || _lex.BareVerbs.Contains(cleaned) || _lex.BareVerbs.Any(v => cleaned == "目标" + v))
+        {
+            var head = CleanIndicator(Heading(t, pos));
+            if (head.Length > 0 && !head.EndsWith(cleaned, StringComparison.Ordinal)) return head + (_lex.BareVerbs.Contains(cleaned) ? cleaned : "");
+        }
+        return cleaned;
+    }
+
     private string CleanIndicator(string raw)
     {
         var s = new string(raw.Where(c => c is not ('“' or '”' or '"' or '‘' or '’' or '《' or '》' or ' ' or '\t')).ToArray());
+        if (ItemBodyStart(s, 0, s.Length) is { } body) s = s[body..];
         foreach (var w in _lex.EstimateWords) s = s.Replace(w, "", StringComparison.Ordinal);
         // Drop a leading time phrase ("2019年", "1-12月").
         var changed = true;
@@ -538,12 +613,20 @@ public sealed class CircularPairer
             High = tf.Q.High,
             Unit = tf.Q.Unit,
             Bound = tf.Q.Bound ?? BoundKind.AtLeast,
+        } : d.DerivedTarget is { } derived ? new TargetValue
+        {
+            Text = d.DerivedTargetText ?? derived.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Value = derived,
+            Unit = d.Actual?.Q.Unit,
+            Bound = BoundKind.AtLeast,
         } : null;
         ActualValue? actual = null;
         if (d.Actual is { } af)
         {
             var value = d.ActualValueOverride ?? af.Q.Value;
-            if (af.Q.Decrease && value is { } v && af.Q.Unit == "%" && target?.Unit == "%") value = -v;
+            // "下降3.2%" against a growth target is a growth of -3.2%; against a reduction target ("下降3%") it is 3.2 of reduction.
+            var targetIsReduction = d.Target?.Q.Decrease == true;
+            if (af.Q.Decrease && !targetIsReduction && value is { } v && af.Q.Unit == "%" && target?.Unit == "%") value = -v;
             actual = new ActualValue
             {
                 Text = d.ActualTextOverride ?? af.Q.Text,
@@ -555,7 +638,12 @@ public sealed class CircularPairer
             };
         }
         var direction = _lex.DirectionOf(d.Indicator);
+        // A reduction target counts an amount of fall: the more, the better for a lower-is-better indicator.
+        if (d.Target?.Q.Decrease == true)
+            direction = direction == Direction.LowerIsBetter ? Direction.HigherIsBetter : Direction.LowerIsBetter;
         var flags = new List<AuditFlag>(d.Flags);
+        if (d.DerivedTarget is not null)
+            flags.Add(new AuditFlag("derived_target", "info", "the target is not stated; it is derived from the stated difference to it"));
         var status = StatusEvaluator.Evaluate(target, actual, d.Rate?.Q.Value, direction, _options.MetTolerancePercent);
         if (actual is { Estimate: true } && status is not (CompletionStatus.Exceeded or CompletionStatus.Unknown))
             status = CompletionStatus.Pending;
@@ -588,7 +676,7 @@ public sealed class CircularPairer
             Confidence = Math.Round(d.Confidence, 3),
             Evidence = new RecordEvidence
             {
-                Target = d.Target?.Q.Span,
+                Target = d.Target?.Q.Span ?? d.DerivedTargetSpan,
                 Actual = d.ActualSpanOverride ?? d.Actual?.Q.Span,
                 Rate = d.Rate?.Q.Span,
             },

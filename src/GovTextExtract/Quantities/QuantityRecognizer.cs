@@ -43,7 +43,7 @@ public sealed class QuantityRecognizer
     }
 
     private static bool IsArabicStart(string t, int i) =>
-        char.IsAsciiDigit(t[i]) && (i == 0 || (!char.IsAsciiDigit(t[i - 1]) && t[i - 1] != '.' && t[i - 1] != ','));
+        char.IsAsciiDigit(t[i]) && (i == 0 || (!char.IsAsciiDigit(t[i - 1]) && t[i - 1] != '.'));
 
     private static bool IsChineseStart(string t, int i) =>
         ChineseNumeral.IsDigit(t[i]) || t[i] == '十' ? i == 0 || !ChineseNumeral.IsNumeralChar(t[i - 1]) : false;

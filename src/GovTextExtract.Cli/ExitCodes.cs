@@ -18,4 +18,8 @@ public static class ExitCodes
 
     /// <summary>An unexpected error inside govtext (a bug); the message says what.</summary>
     public const int InternalError = 4;
+
+    /// <summary>Interrupted (Ctrl+C, SIGTERM) before the end; <c>batch</c> keeps what it committed and resumes when
+    /// run again. 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

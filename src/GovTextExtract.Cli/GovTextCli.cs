@@ -90,11 +90,14 @@ public static class GovTextCli
         var root = new RootCommand(
             "govtext: turns the targets (目标) of Chinese government reports and the results reported against them " +
             "into completion records (indicator, target, actual, rate, status, evidence offsets).\n\n" +
-            "Exit codes: 0 success, 1 some input failed, 2 usage error, 3 output not written, 4 internal error.");
+            "Exit codes: 0 success, 1 some input failed, 2 usage error, 3 output not written, 4 internal error, " +
+            "130 interrupted.");
         root.Add(ExtractCommand.Create(context));
         root.Add(QuantitiesCommand.Create(context));
         root.Add(PairCommand.Create(context));
         root.Add(EvalCommand.Create(context));
+        root.Add(BatchCommand.Create(context));
+        root.Add(MergeCommand.Create(context));
         return root;
     }
 }

@@ -1,0 +1,247 @@
+using System.CommandLine;
+using System.Globalization;
+using GovTextExtract.Batch;
+
+namespace GovTextExtract.Cli;
+
+/// <summary><c>govtext batch INPUT --out PATH</c>: extracts every document of an archive, in parallel, resumably.</summary>
+internal static class BatchCommand
+{
+    /// <summary>The suffix of the state store kept beside a JSON Lines or CSV output.</summary>
+    public const string StateSuffix = ".state.sqlite";
+
+    public static Command Create(CliContext context)
+    {
+        var input = new Argument<string[]>("INPUT")
+        {
+            Description = "A folder (every file below it, recursively; hidden files skipped), a glob pattern in " +
+                          "quotes ('reports/**/*.txt': * within a folder name, ** across folders), or a list file " +
+                          "(any existing file: one path a line, relative to the list's folder; # comments).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The store or file to write; - streams JSON Lines (or CSV) to standard output.",
+            HelpName = "PATH",
+            Required = true,
+        };
+        var format = new Option<string?>("--format", "-f")
+        {
+            Description = "sqlite, jsonl or csv. Default: from the extension of --out (.jsonl/.ndjson, .csv; " +
+                          "anything else is sqlite), jsonl for --out -.",
+            HelpName = "sqlite|jsonl|csv",
+        };
+        format.AcceptOnlyFromAmong("sqlite", "jsonl", "csv");
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Documents processed at once. Default: the number of processors " +
+                          $"({Environment.ProcessorCount} here).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "N",
+        };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Process only part i of n (1 <= i <= n) of the archive, chosen by a hash of each file's " +
+                          "path relative to INPUT, the same on every machine. Merge the n stores with govtext merge.",
+            HelpName = "i/n",
+        };
+        var progress = new Option<string>("--progress")
+        {
+            Description = "auto: a live bar when standard error is a terminal, else a plain line every " +
+                          "--progress-interval seconds; bar; lines; none.",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|bar|lines|none",
+        };
+        progress.AcceptOnlyFromAmong("auto", "bar", "lines", "none");
+        var interval = new Option<double>("--progress-interval")
+        {
+            Description = "Seconds between plain progress lines. Default 10.",
+            DefaultValueFactory = _ => 10,
+            HelpName = "SECONDS",
+        };
+        // Option validators see the value given; a command validator would see 0 for an option left out.
+        jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 256)
+                r.AddError("--jobs must be between 1 and 256");
+        });
+        interval.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is <= 0 or > 86400 or double.NaN)
+                r.AddError("--progress-interval must be a positive number of seconds, at most 86400");
+        });
+        var command = new DescribedCommand("batch",
+            "Extract the records of every document of an archive: parallel, resumable, crash-safe.",
+            "Stores: sqlite (default) writes a documents table (path relative to INPUT, size, sha256, format, " +
+            "encoding, status ok|failed, failure, error, record_count, read_ms, load_ms, extract_ms, total_ms, " +
+            "processed_at) and a records table (document_id, ordinal, the CSV columns of extract, and json, the " +
+            "whole record). jsonl: one line per document {document, sha256, size, format, status, failure, error, " +
+            "records}. csv: one row per record with a document column.\n" +
+            "Resuming: every document is committed to the SQLite store in its own transaction (write-ahead log), so " +
+            "a run stopped at any moment, even by SIGKILL or a power cut of the process, keeps every document it " +
+            "committed and no part of any other. Running the same command again skips each document whose path and " +
+            "content (SHA-256) were already extracted, retries failed ones, re-extracts changed ones (replacing " +
+            "their records) and never duplicates a record.\n" +
+            "jsonl and csv files are exported from a state store kept beside them (PATH" + StateSuffix + ") when " +
+            "the run ends, into a temporary file that is then moved over PATH: PATH is never half-written; a run " +
+            "that is stopped leaves the old PATH (or none) and the state store, and the next run resumes from it. " +
+            "Delete the state store to start over. With --out - nothing is kept and nothing skipped; documents " +
+            "appear in the order they finish.\n" +
+            "One bad file never stops the run: it is recorded as failed with its reason, and the summary on " +
+            "standard error names it. Exit code 0 when every document was extracted (or already done), 1 when any " +
+            "failed, 3 when the output cannot be written, 130 when interrupted.\n" +
+            "Examples: govtext batch archive/ --out archive.sqlite\n" +
+            "          govtext batch 'reports/**/*.txt' --out records.jsonl --jobs 4\n" +
+            "          govtext batch archive/ --shard 2/3 --out part2.sqlite   (then: govtext merge all.sqlite part*.sqlite)")
+        {
+            input, output, format, jobs, shard, progress, interval,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(input) is { Length: > 1 } many)
+                result.AddError($"batch takes one INPUT, got {many.Length}; quote a glob pattern ('dir/*.txt') so the shell does not expand it");
+            if (result.GetValue(shard) is { } s)
+            {
+                try
+                {
+                    Shard.Parse(s);
+                }
+                catch (FormatException e)
+                {
+                    result.AddError("--shard: " + e.Message);
+                }
+            }
+            var o = result.GetValue(output);
+            if (o == "-" && result.GetValue(format) == "sqlite")
+                result.AddError("--format sqlite needs a file: give --out PATH (standard output takes jsonl or csv)");
+        });
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, new Settings(
+            parse.GetValue(input)![0],
+            parse.GetValue(output)!,
+            parse.GetValue(format),
+            parse.GetValue(jobs),
+            parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All,
+            Enum.Parse<ProgressMode>(parse.GetValue(progress)!, ignoreCase: true),
+            TimeSpan.FromSeconds(parse.GetValue(interval))), cancellationToken)));
+        return command;
+    }
+
+    private sealed record Settings(
+        string Input, string Out, string? Format, int Jobs, Shard Shard, ProgressMode Progress, TimeSpan Interval);
+
+    private static int Execute(CliContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var toStdout = settings.Out == "-";
+        var format = settings.Format ?? InferFormat(settings.Out);
+        BatchInput input;
+        try
+        {
+            input = BatchInput.Open(settings.Input);
+        }
+        catch (BatchInputException e)
+        {
+            throw new CliException(e.Input, e.Problem, ExitCodes.InputFailed, e);
+        }
+
+        string? outFull = null;
+        IBatchSink sink;
+        try
+        {
+            if (toStdout)
+            {
+                sink = new StreamSink(context.Out, format == "csv" ? StreamFormat.Csv : StreamFormat.JsonLines);
+            }
+            else
+            {
+                outFull = AtomicFile.FullPath(settings.Out);
+                // The output, its sidecars (-wal, -shm, .state.sqlite) and its temporary files are never input.
+                input = WithExclusions(input, outFull);
+                sink = BatchStore.Open(format == "sqlite" ? outFull : outFull + StateSuffix);
+            }
+        }
+        catch (BatchStoreException e)
+        {
+            throw new CliException(e.Path, e.Problem, ExitCodes.OutputFailed, e);
+        }
+
+        BatchSummary summary;
+        using (sink)
+        {
+            var runner = new BatchRunner(context.Pipeline, new BatchOptions { Jobs = settings.Jobs, Shard = settings.Shard });
+            var progress = new BatchProgress();
+            var work = Task.Run(() => runner.Run(input, sink, progress, cancellationToken), CancellationToken.None);
+            try
+            {
+                summary = BatchProgressDisplay.Show(work, progress, settings.Progress, context.Error, settings.Interval);
+            }
+            catch (BatchStoreException e)
+            {
+                throw new CliException(e.Path, e.Problem, ExitCodes.OutputFailed, e);
+            }
+            catch (BatchInputException e)
+            {
+                throw new CliException(e.Input, e.Problem, ExitCodes.InputFailed, e);
+            }
+
+            if (!summary.Cancelled && !toStdout && format != "sqlite")
+            {
+                try
+                {
+                    var store = (BatchStore)sink;
+                    AtomicFile.Write(outFull!, stream =>
+                    {
+                        if (format == "csv")
+                            BatchExport.WriteCsv(store, stream);
+                        else
+                            BatchExport.WriteJsonLines(store, stream);
+                    });
+                }
+                catch (BatchStoreException e)
+                {
+                    throw new CliException(e.Path, e.Problem, ExitCodes.OutputFailed, e);
+                }
+            }
+        }
+
+        WriteSummary(context, summary, settings, toStdout ? null : outFull);
+        if (summary.Cancelled)
+            return ExitCodes.Interrupted;
+        return summary.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Success;
+    }
+
+    private static BatchInput WithExclusions(BatchInput input, string outFull) => input.With(
+        [outFull, AtomicFile.TempPrefix(outFull), AtomicFile.TempPrefix(outFull + StateSuffix)]);
+
+    /// <summary>The format an output path implies: .jsonl/.ndjson, .csv, else sqlite; jsonl for standard output.</summary>
+    public static string InferFormat(string output)
+    {
+        if (output == "-")
+            return "jsonl";
+        var ext = Path.GetExtension(output).ToLowerInvariant();
+        return ext switch
+        {
+            ".jsonl" or ".ndjson" => "jsonl",
+            ".csv" => "csv",
+            _ => "sqlite",
+        };
+    }
+
+    private static void WriteSummary(CliContext context, BatchSummary s, Settings settings, string? output)
+    {
+        var shard = settings.Shard.Count > 1 ? $" (shard {settings.Shard})" : "";
+        var mb = s.Bytes / 1e6;
+        var seconds = s.Elapsed.TotalSeconds;
+        context.Warn(string.Create(CultureInfo.InvariantCulture,
+            $"batch: {s.Seen} documents{shard}: {s.Extracted} extracted ({s.Records} records), {s.Skipped} already done, " +
+            $"{s.Failed} failed, in {seconds:0.0} s ({(seconds > 0 ? (s.Extracted + s.Failed) / seconds : 0):0.0} documents/s, " +
+            $"{(seconds > 0 ? mb / seconds : 0):0.00} MB/s of {mb:0.0} MB)"));
+        foreach (var failure in s.Failures)
+            context.Warn("batch: failed: " + failure);
+        if (s.Failed > s.Failures.Count)
+            context.Warn($"batch: ... and {s.Failed - s.Failures.Count} more failed (see the documents table, status 'failed')");
+        if (s.Cancelled)
+            context.Warn("batch: interrupted; what was committed is kept: run the same command again to resume");
+        else if (output is not null)
+            context.Warn("batch: wrote " + output);
+    }
+}

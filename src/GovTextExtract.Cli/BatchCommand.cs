@@ -34,8 +34,7 @@ internal static class BatchCommand
         format.AcceptOnlyFromAmong("sqlite", "jsonl", "csv");
         var jobs = new Option<int>("--jobs", "-j")
         {
-            Description = "Documents processed at once. Default: the number of processors " +
-                          $"({Environment.ProcessorCount} here).",
+            Description = "Documents processed at once. Default: the number of processors.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             HelpName = "N",
         };
@@ -55,7 +54,7 @@ internal static class BatchCommand
         progress.AcceptOnlyFromAmong("auto", "bar", "lines", "none");
         var interval = new Option<double>("--progress-interval")
         {
-            Description = "Seconds between plain progress lines. Default 10.",
+            Description = "Seconds between plain progress lines.",
             DefaultValueFactory = _ => 10,
             HelpName = "SECONDS",
         };
@@ -78,8 +77,8 @@ internal static class BatchCommand
             "whole record). jsonl: one line per document {document, sha256, size, format, status, failure, error, " +
             "records}. csv: one row per record with a document column.\n" +
             "Resuming: every document is committed to the SQLite store in its own transaction (write-ahead log), so " +
-            "a run stopped at any moment, even by SIGKILL or a power cut of the process, keeps every document it " +
-            "committed and no part of any other. Running the same command again skips each document whose path and " +
+            "a run stopped at any moment, even by SIGKILL, keeps every document it committed and no part of any " +
+            "other (after a power failure the last few commits may be lost; the store stays consistent). Running the same command again skips each document whose path and " +
             "content (SHA-256) were already extracted, retries failed ones, re-extracts changed ones (replacing " +
             "their records) and never duplicates a record.\n" +
             "jsonl and csv files are exported from a state store kept beside them (PATH" + StateSuffix + ") when " +

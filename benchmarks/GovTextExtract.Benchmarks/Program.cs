@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using GovTextExtract.Loading;
+using GovTextExtract.Segmentation;
+
+namespace GovTextExtract.Benchmarks;
+
+/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/GovTextExtract.Benchmarks -- --filter '*'</c>;
+/// or <c>segment DIR</c>: jieba alone over every file of a folder, the yardstick scripts/bench-e2e.sh divides the
+/// end-to-end time by.</summary>
+public static class Program
+{
+    /// <summary>Entry point; arguments go to BenchmarkDotNet's switcher (<c>--filter</c>, <c>--job short</c> …)
+    /// unless the first is <c>segment</c>.</summary>
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is ["segment", var dir])
+            return SegmentFolder(dir);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    /// <summary>Loads every file below a folder, then times jieba's segmentation of each text on one thread.</summary>
+    private static int SegmentFolder(string dir)
+    {
+        var segmenter = ChineseSegmenter.Shared;
+        segmenter.Cut("预热分词器");
+        long bytes = 0, words = 0;
+        var files = 0;
+        var segmenting = TimeSpan.Zero;
+        var wall = Stopwatch.StartNew();
+        foreach (var path in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            LoadedDocument doc;
+            try
+            {
+                doc = DocumentLoader.Load(path);
+            }
+            catch (DocumentLoadException)
+            {
+                continue;
+            }
+            bytes += new FileInfo(path).Length;
+            files++;
+            var start = Stopwatch.GetTimestamp();
+            words += segmenter.Cut(doc.Text).Count;
+            segmenting += Stopwatch.GetElapsedTime(start);
+        }
+        wall.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"segment: {files} files, {bytes / 1e6:0.00} MB, {words} words, segmentation {segmenting.TotalSeconds:0.00} s " +
+            $"({bytes / 1e6 / segmenting.TotalSeconds:0.00} MB/s), wall {wall.Elapsed.TotalSeconds:0.00} s"));
+        return 0;
+    }
+}

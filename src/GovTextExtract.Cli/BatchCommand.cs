@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using GovTextExtract.Batch;
 
 namespace GovTextExtract.Cli;
@@ -114,14 +115,16 @@ internal static class BatchCommand
             if (o == "-" && result.GetValue(format) == "sqlite")
                 result.AddError("--format sqlite needs a file: give --out PATH (standard output takes jsonl or csv)");
         });
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(context, new Settings(
+        // The work runs off the invoking thread so that Ctrl+C or SIGTERM (which cancel the token) get the summary
+        // printed: documents in flight are dropped, committed ones stay.
+        command.SetAction((parse, cancellationToken) => Task.Run(() => Execute(context, new Settings(
             parse.GetValue(input)![0],
             parse.GetValue(output)!,
             parse.GetValue(format),
             parse.GetValue(jobs),
             parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All,
             Enum.Parse<ProgressMode>(parse.GetValue(progress)!, ignoreCase: true),
-            TimeSpan.FromSeconds(parse.GetValue(interval))), cancellationToken)));
+            TimeSpan.FromSeconds(parse.GetValue(interval))), cancellationToken), CancellationToken.None));
         return command;
     }
 
@@ -162,6 +165,22 @@ internal static class BatchCommand
         {
             throw new CliException(e.Path, e.Problem, ExitCodes.OutputFailed, e);
         }
+
+        // Ctrl+C or SIGTERM stops the run cleanly: documents in flight are dropped, committed ones stay, the summary
+        // is printed and the exit code is 130. A second signal ends the process at once (still safe: every commit
+        // is whole).
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signals = 0;
+        void OnSignal(PosixSignalContext c)
+        {
+            if (Interlocked.Increment(ref signals) > 1)
+                return;
+            c.Cancel = true;
+            interrupt.Cancel();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        cancellationToken = interrupt.Token;
 
         BatchSummary summary;
         using (sink)

@@ -76,6 +76,10 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> DerivedHigher { get; init; }
     /// <summary>Words saying an actual is below its target by a difference (低于).</summary>
     public required IReadOnlyList<string> DerivedLower { get; init; }
+    /// <summary>Labels opening a statement of targets (目标任务：).</summary>
+    public required IReadOnlyList<string> TargetLabels { get; init; }
+    /// <summary>Labels opening a statement of results (完成情况：).</summary>
+    public required IReadOnlyList<string> ResultLabels { get; init; }
     /// <summary>Words that cannot name an indicator alone (增长, 下降).</summary>
     public required IReadOnlyList<string> BareVerbs { get; init; }
     /// <summary>Administrative levels (国家级, 省级 …).</summary>
@@ -182,6 +186,8 @@ public sealed class LexiconSet
             PlanCues = cues.PlanCompletion.PlanCues,
             DoneCues = cues.PlanCompletion.DoneCues.OrderByDescending(n => n.Length).ToArray(),
             BareVerbs = cues.IndicatorBareVerbs.Words,
+            TargetLabels = cues.SectionLabels.Target.OrderByDescending(w => w.Length).ToArray(),
+            ResultLabels = cues.SectionLabels.Result.OrderByDescending(w => w.Length).ToArray(),
             DerivedHigher = cues.DerivedTargets.Higher,
             DerivedLower = cues.DerivedTargets.Lower,
             Levels = cues.LevelParts.Levels,
@@ -213,7 +219,8 @@ public sealed class LexiconSet
     private sealed record IndicatorsFile(List<string> LowerIsBetter, List<string> HigherIsBetterOverrides, List<IndicatorDto> Indicators);
     private sealed record IndicatorDto(string Name, List<string> Aliases, string Kind);
     private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims,
-        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs);
+        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels);
+    private sealed record LabelsDto(List<string> Target, List<string> Result);
     private sealed record DerivedDto(List<string> Higher, List<string> Lower);
     private sealed record RateDto(List<string> Verbs, List<string> Objects, List<string> Names, int MaxSpan);
     private sealed record StripDto(List<string> Prefixes, List<string> Suffixes);

@@ -330,7 +330,7 @@ public sealed class CircularPairer
 
     /// <summary>A figure of a task sentence states a target when it ends its phrase ("…新增就业3.7万人。"), or when a
     /// count stands before its noun ("推进28个重大事项"); a figure that qualifies a noun counted later in the same
-    /// phrase ("10亿元以上项目10个") or follows 以 ("以18个村为重点") does not.</summary>
+    /// phrase ("5亿元以上企业20家") or follows 以 ("以10个村为重点") does not.</summary>
     private static bool IsTargetFigure(string t, Fig f, int taskEnd, List<Fig> inPara)
     {
         if (f.Start > 0 && t[f.Start - 1] == '以') return false;

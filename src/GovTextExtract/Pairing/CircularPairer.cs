@@ -86,6 +86,17 @@ public sealed class CircularPairer
             {
                 bodyStart = labelled;
             }
+            else if (bodyStart is { } itemBody && IsTaskOnly(text, itemBody, pe))
+            {
+                // An item whose line holds only its task ("3.新建基站1000个。"): its results follow on the next
+                // lines, up to the next item or heading.
+                forcedTaskEnd = pe;
+                while (pi + 1 < paragraphs.Count && IsContinuation(text, paragraphs[pi + 1].Start, paragraphs[pi + 1].End))
+                {
+                    pe = paragraphs[pi + 1].End;
+                    pi++;
+                }
+            }
             var inPara = figs.Where(f => f.Start >= ps && f.End <= pe).ToList();
             if (inPara.Count == 0) continue;
             var resultsStart = ps;
@@ -231,6 +242,23 @@ public sealed class CircularPairer
 
     // ---------------------------------------------------------------- items: task sentence, then results
 
+    /// <summary>True when an item's line is one sentence: its task with nothing reported after it.</summary>
+    private static bool IsTaskOnly(string t, int body, int pe)
+    {
+        var dot = t.IndexOf('。', body, pe - body);
+        return dot < 0 ? pe - body < 80 : t.AsSpan(dot + 1, pe - dot - 1).Trim().IsEmpty;
+    }
+
+    /// <summary>A line that carries on the item above it: not an item, a label or a short heading.</summary>
+    private bool IsContinuation(string t, int ps, int pe)
+    {
+        if (ItemBodyStart(t, ps, pe) is not null || LabelEnd(t, ps, pe, _lex.TargetLabels) is not null) return false;
+        var line = t.AsSpan(ps, pe - ps).Trim();
+        if (line.IsEmpty) return false;
+        // A heading is short and has no sentence mark.
+        return !(line.Length <= 20 && line.IndexOfAny("。,;") < 0);
+    }
+
     /// <summary>Where the text after a label such as "目标任务：" begins, or null when the span does not open with one.</summary>
     private static int? LabelEnd(string t, int start, int end, IReadOnlyList<string> labels)
     {
@@ -330,7 +358,7 @@ public sealed class CircularPairer
 
     /// <summary>A figure of a task sentence states a target when it ends its phrase ("…新增就业3.7万人。"), or when a
     /// count stands before its noun ("推进28个重大事项"); a figure that qualifies a noun counted later in the same
-    /// phrase ("10亿元以上项目10个") or follows 以 ("以18个村为重点") does not.</summary>
+    /// phrase ("5亿元以上企业20家") or follows 以 ("以10个村为重点") does not.</summary>
     private static bool IsTargetFigure(string t, Fig f, int taskEnd, List<Fig> inPara)
     {
         if (f.Start > 0 && t[f.Start - 1] == '以') return false;

@@ -179,7 +179,7 @@ public sealed class QuantityRecognizer
         // Numbers glued to Latin letters are names (PM2.5, G20, 5G), not figures.
         if (i > 0 && char.IsAsciiLetter(t[i - 1])) return Skip(t, i, num.End);
         if (first.Unit is null && num.End < t.Length && char.IsAsciiLetter(t[num.End])) return Skip(t, i, num.End);
-        // A Chinese numeral counts only with a unit: 三大攻坚战 and 四好农村路 are names.
+        // A Chinese numeral counts only with a unit: 三大攻坚战 and 五好家庭 are names.
         if (num.Chinese && first.Unit is null && !first.Multiplied) return null;
         if (num.Chinese && first.Unit is null) return null;
 

@@ -214,8 +214,9 @@ public sealed class QuantityRecognizer
         var first = ReadFigure(t, i, out var num);
         if (first is null) return null;
         // Numbers glued to Latin letters are names (PM2.5, G20, 5G, 4A, COVID-19), not figures.
-        var digitsStart = t[i] == '-' ? i + 1 : i;
-        if (digitsStart > 0 && char.IsAsciiLetter(t[digitsStart - 1])) return null;
+        // A minus needs a unit (增长-2.1%); a dash before a bare number is part of a name (歼-35).
+        if (first.Unit is null && (t[i] == '-' || (i > 0 && t[i - 1] == '-' && IsMinusStart(t, i - 1)))) return null;
+        if (i > 0 && char.IsAsciiLetter(t[i - 1])) return null;
         if (i >= 2 && t[i - 1] == '-' && char.IsAsciiLetter(t[i - 2])) return null;
         if (first.Unit is null && num.End < t.Length && char.IsAsciiLetter(t[num.End])) return null;
         if (num.Chinese)

@@ -20,6 +20,8 @@ public sealed class QuantityRecognizer
         @"|前三季度|上半年|前(?:[一二三四五六七八九十]+|[0-9]{1,2})个月|一季度|前两个季度)",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
+    private static readonly Regex MonthEndRegex = new(@"([0-9]{1,2})月(?:底|末)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
     // 数十, 几十: an unspecified number of tens, not ten.
     private const string VagueBeforeTen = "数几";
 
@@ -445,7 +447,21 @@ public sealed class QuantityRecognizer
         while (k >= 0 && !IsSentenceBreak(t[k])) k--;
         // The period phrase may also open the paragraph just before a comma: look back to the sentence start.
         var sentence = t.Substring(k + 1, start - k - 1);
-        var m = PeriodRegex.Match(sentence);
-        return m.Success ? m.Value : null;
+        // A clause that speaks of the whole year ("全年有望新增115家") is not a part-year figure.
+        var clause = sentence[(sentence.LastIndexOf(',') + 1)..];
+        if (clause.Contains("全年", StringComparison.Ordinal)) return null;
+        string? found = null;
+        foreach (Match m in PeriodRegex.Matches(sentence)) found = m.Value;
+        if (found is null)
+        {
+            // "6月底全市…": a point before the year's end, when no year-end month is named.
+            foreach (Match m in MonthEndRegex.Matches(sentence))
+            {
+                var month = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+                var prevIsDigit = m.Index > 0 && char.IsAsciiDigit(sentence[m.Index - 1]);
+                if (!prevIsDigit && month is >= 1 and <= 11) found = m.Value;
+            }
+        }
+        return found;
     }
 }

@@ -8,7 +8,7 @@ namespace GovTextExtract.Quantities;
 
 /// <summary>Finds numbers in normalised text and resolves each to an exact decimal with unit, bound, approximation,
 /// estimate and period. A hand-written scanner: no regex runs over the whole text, so input size cannot make it
-/// backtrack; the one regex on a sentence prefix uses <see cref="RegexOptions.NonBacktracking"/>.</summary>
+/// backtrack; the two regexes on a sentence prefix use <see cref="RegexOptions.NonBacktracking"/>.</summary>
 /// <remarks>Thread-safe: holds only read-only lexicon data.</remarks>
 public sealed class QuantityRecognizer
 {

@@ -19,7 +19,11 @@ public sealed record MultiplierEntry(string Text, decimal Factor);
 /// <param name="Bound">The bound it sets.</param>
 /// <param name="RequiresPrefix">A suffix that bounds only after a prefix bound word (内 after 压缩到).</param>
 /// <param name="Approximate">True when the word also makes the figure approximate (约).</param>
-public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, bool RequiresPrefix, bool Approximate);
+public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, bool RequiresPrefix, bool Approximate)
+{
+    /// <summary>Words that contain <see cref="Text"/> without it being a bound word there (约 in 签约, 上下 in 上下游).</summary>
+    public IReadOnlyList<string> NotIn { get; init; } = [];
+}
 
 /// <summary>An indicator with its aliases.</summary>
 public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
@@ -32,6 +36,8 @@ public sealed class LexiconSet
 
     /// <summary>Units, longest written form first.</summary>
     public required IReadOnlyList<(string Form, UnitEntry Unit)> UnitForms { get; init; }
+    /// <summary>Set phrases that begin with a numeral and a classifier but count nothing (一批, 一起, 一次性).</summary>
+    public IReadOnlyList<string> SetPhrases { get; init; } = [];
     /// <summary>Multipliers, longest first.</summary>
     public required IReadOnlyList<MultiplierEntry> Multipliers { get; init; }
     /// <summary>Bound words, longest first.</summary>
@@ -162,10 +168,14 @@ public sealed class LexiconSet
         return new LexiconSet
         {
             UnitForms = unitForms,
+            SetPhrases = units.SetPhrases?.Phrases ?? [],
             Multipliers = units.Multipliers.Select(m => new MultiplierEntry(m.Text, m.Factor))
                 .OrderByDescending(m => m.Text.Length).ToArray(),
             Bounds = bounds.Bounds
-                .Select(b => new BoundEntry(b.Text, b.Position == "prefix", ParseBound(b.Bound), b.RequiresPrefix, b.Approximate))
+                .Select(b => new BoundEntry(b.Text, b.Position == "prefix", ParseBound(b.Bound), b.RequiresPrefix, b.Approximate)
+                {
+                    NotIn = b.NotIn ?? [],
+                })
                 .OrderByDescending(b => b.Text.Length).ToArray(),
             PrefixWindow = bounds.PrefixWindow,
             ApproximateAfter = bounds.Approximations.Where(a => a.Position == "after_number").Select(a => a.Text).ToArray(),
@@ -209,11 +219,12 @@ public sealed class LexiconSet
         _ => throw new FormatException($"unknown bound '{name}'"),
     };
 
-    private sealed record UnitsFile(List<MultiplierDto> Multipliers, List<UnitDto> Units);
+    private sealed record UnitsFile(List<MultiplierDto> Multipliers, List<UnitDto> Units, SetPhrasesDto? SetPhrases);
+    private sealed record SetPhrasesDto(List<string> Phrases);
     private sealed record MultiplierDto(string Text, decimal Factor);
     private sealed record UnitDto(string Unit, string Kind, List<string> Forms);
     private sealed record BoundsFile(int PrefixWindow, List<BoundDto> Bounds, List<ApproxDto> Approximations, WordsDto Estimates, WordsDto Decreases);
-    private sealed record BoundDto(string Text, string Position, string Bound, bool RequiresPrefix, bool Approximate);
+    private sealed record BoundDto(string Text, string Position, string Bound, bool RequiresPrefix, bool Approximate, List<string>? NotIn);
     private sealed record ApproxDto(string Text, string Position);
     private sealed record WordsDto(List<string> Words, int Window);
     private sealed record IndicatorsFile(List<string> LowerIsBetter, List<string> HigherIsBetterOverrides, List<IndicatorDto> Indicators);

@@ -565,7 +565,7 @@ public sealed class CircularPairer
                 Indicator = indicator,
                 Actual = actual,
                 DerivedTarget = higher ? a - x : a + x,
-                DerivedTargetText = between.TrimStart(',') + diff.Q.Text,
+                DerivedTargetText = t[(actual.End + (between.StartsWith(',') ? 1 : 0))..diff.End],
                 DerivedTargetSpan = SourceSpan.FromBounds(actual.End + (between.StartsWith(',') ? 1 : 0), diff.End),
                 Confidence = 0.75,
             });

@@ -37,5 +37,6 @@ public class CircularGoldTests
         Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
         Assert.Equal(["引进亿元以上项目", "实际到位资金", "地区生产总值增长", "社会消费品零售总额增长"],
             records.Take(4).Select(r => r.Indicator));
+        Assert.Equal("高于年度目标0.5个百分点", records[2].Target!.Text);
     }
 }

@@ -17,7 +17,8 @@ internal static class BatchCommand
         {
             Description = "A folder (every file below it, recursively; hidden files skipped), a glob pattern in " +
                           "quotes ('reports/**/*.txt': * within a folder name, ** across folders), or a list file " +
-                          "(any existing file: one path a line, relative to the list's folder; # comments).",
+                          "(one path a line, relative to the list's folder; # comments). A file whose first line " +
+                          "does not name an existing file is itself the one document to process.",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o")

@@ -16,8 +16,9 @@ public sealed record BatchFile(string FullPath, string Key);
 /// <para>A glob (holds <c>*</c> or <c>?</c>): <c>*</c> matches within one path segment, <c>?</c> one character and
 /// <c>**</c> any number of folders, e.g. <c>reports/**/*.txt</c>. Keys are relative to the folder before the first
 /// segment with a wildcard.</para>
-/// <para>A list file (any existing file): one path a line, absolute or relative to the list file's folder; blank
-/// lines and lines starting with <c>#</c> are skipped. Keys are the paths as written.</para>
+/// <para>A list file: one path a line, absolute or relative to the list file's folder; blank lines and lines
+/// starting with <c>#</c> are skipped. Keys are the paths as written. A file is a list when its first such line names
+/// an existing file or folder; any other file is itself the one document of the batch (its key is its name).</para>
 /// <para>Folders are walked in ordinal name order, one folder at a time, so the order is the same on every run and
 /// memory does not grow with the size of the archive.</para>
 /// </remarks>
@@ -69,7 +70,9 @@ public sealed class BatchInput
         {
             var full = Path.GetFullPath(input);
             var root = Path.GetDirectoryName(full)!;
-            return new BatchInput("list file " + full, root, () => ReadList(full, root));
+            if (IsList(full, root))
+                return new BatchInput("list file " + full, root, () => ReadList(full, root));
+            return new BatchInput("file " + full, root, () => [new BatchFile(full, Path.GetFileName(full))]);
         }
         throw new BatchInputException(input, "not found: give an existing folder, a glob pattern (quote it so the " +
                                              "shell does not expand it) or a list file of paths");
@@ -174,6 +177,41 @@ public sealed class BatchInput
             for (var i = dirs.Length - 1; i >= 0; i--)
                 pending.Push((dirs[i], level + 1));
         }
+    }
+
+    /// <summary>True when the first path line of the file's first 64 KiB names an existing file or folder.</summary>
+    private static bool IsList(string file, string root)
+    {
+        var buffer = new byte[65536];
+        int read;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        var head = Encoding.UTF8.GetString(buffer, 0, read);
+        foreach (var raw in head.Split('\n'))
+        {
+            var line = raw.Trim().TrimStart('\uFEFF');
+            if (line.Length == 0 || line.StartsWith('#'))
+                continue;
+            if (line.Length > 4096 || line.Contains('\0', StringComparison.Ordinal))
+                return false;
+            try
+            {
+                var path = Path.GetFullPath(Path.Combine(root, line));
+                return File.Exists(path) || Directory.Exists(path);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static IEnumerable<BatchFile> ReadList(string listFile, string root)

@@ -284,8 +284,22 @@ public sealed class BatchRunner
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // A bug in a stage must not stop the archive: the document is recorded with the exception's type and text.
-            return Failed(file, "extraction_error", $"{e.GetType().Name}: {e.Message}", size, sha256, start);
+            return Failed(file, "extraction_error", $"{e.GetType().Name}: {e.Message}{Where(e)}", size, sha256, start);
         }
+    }
+
+    /// <summary>Where in this library an exception was thrown (<c> (at GovTextExtract.Pairing.CircularPairer.Pair)</c>),
+    /// so that a failure in the store is enough to file a bug; empty when no frame is ours.</summary>
+    private static string Where(Exception e)
+    {
+        foreach (var frame in new StackTrace(e).GetFrames())
+        {
+            var method = frame.GetMethod();
+            var type = method?.DeclaringType;
+            if (type?.FullName is { } name && name.StartsWith("GovTextExtract.", StringComparison.Ordinal))
+                return $" (at {name}.{method!.Name})";
+        }
+        return "";
     }
 
     private static BatchDocument Failed(BatchFile file, LoadFailure failure, string reason, long size, string? sha256, long start) =>
@@ -298,7 +312,8 @@ public sealed class BatchRunner
         Sha256 = sha256,
         Status = BatchStatus.Failed,
         Failure = failure,
-        Error = reason,
+        // One line per failure in the summary, whatever the exception's message holds.
+        Error = reason.ReplaceLineEndings(" "),
         TotalMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds,
         ProcessedAt = DateTimeOffset.UtcNow,
     };

@@ -172,6 +172,18 @@ public sealed class BatchCommandTests : BatchTestBase
     }
 
     [Fact]
+    public void AFileThatIsNotAListIsTheOneDocumentOfTheBatch()
+    {
+        var document = Write("sub/circular.txt", OneRecord);
+        var store = Path.Combine(Root, "one.sqlite");
+
+        var (code, _, _) = Run("batch", document, "--out", store, "--progress", "none");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(["circular.txt\tok\t1"], Query(store, "SELECT path, status, record_count FROM documents"));
+    }
+
+    [Fact]
     public void AnOutputInsideTheInputIsNotReadAsADocument()
     {
         Write("a.txt", OneRecord);

@@ -26,14 +26,14 @@ public sealed record DocumentBlock(BlockKind Kind, SourceSpan Span, int Level = 
 /// <param name="Span">The cell's text in <see cref="LoadedDocument.Text"/> (length 0 for an empty cell).</param>
 /// <param name="ColumnSpan">How many grid columns the cell covers (HTML colspan, Word gridSpan); at least 1.</param>
 /// <param name="RowSpan">How many rows the cell covers (HTML rowspan); at least 1.</param>
-public sealed record TableCell(string Text, SourceSpan Span, int ColumnSpan = 1, int RowSpan = 1);
+public sealed record DocumentTableCell(string Text, SourceSpan Span, int ColumnSpan = 1, int RowSpan = 1);
 
 /// <summary>A table row: its cells in order.</summary>
 /// <param name="Cells">The cells, left to right.</param>
 /// <param name="Span">The row's line in <see cref="LoadedDocument.Text"/>.</param>
-public sealed record TableRow(IReadOnlyList<TableCell> Cells, SourceSpan Span);
+public sealed record DocumentTableRow(IReadOnlyList<DocumentTableCell> Cells, SourceSpan Span);
 
 /// <summary>A table of a loaded document.</summary>
 /// <param name="Rows">The rows, top to bottom.</param>
 /// <param name="Span">From the first row's start to the last row's end in <see cref="LoadedDocument.Text"/>.</param>
-public sealed record DocumentTable(IReadOnlyList<TableRow> Rows, SourceSpan Span);
+public sealed record DocumentTable(IReadOnlyList<DocumentTableRow> Rows, SourceSpan Span);

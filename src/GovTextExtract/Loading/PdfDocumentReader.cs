@@ -167,7 +167,8 @@ internal static class PdfDocumentReader
                 if (d > 0 && d < 3 * lines[i].Size) steps.Add(d);
             }
             steps.Sort();
-            var pitch = steps.Count > 0 ? steps[steps.Count / 2] : 0;
+            // The line pitch inside a paragraph: a low quantile, since the steps between paragraphs are larger.
+            var pitch = steps.Count > 0 ? steps[steps.Count / 5] : 0;
             for (var i = 0; i < lines.Count; i++)
             {
                 var line = lines[i];
@@ -185,6 +186,7 @@ internal static class PdfDocumentReader
                         || (pitch > 0 ? d > pitch * 1.3 : d > 2.0 * em)
                         || indented
                         || last.Right < right - 1.5 * em
+                        || (EndsSentence(last.Text) && last.Right < right - 0.5 * em)
                         || Math.Abs(last.Size - line.Size) > 0.2 * em;
                 }
                 if (line.Text.Contains('\t', StringComparison.Ordinal) || (last?.Text.Contains('\t', StringComparison.Ordinal) ?? false))
@@ -203,6 +205,8 @@ internal static class PdfDocumentReader
         }
         if (current.Length > 0) yield return (current.ToString(), currentSize);
     }
+
+    private static bool EndsSentence(string line) => line.Length > 0 && line[^1] is '。' or '！' or '？' or '.' or '!' or '?' or '：' or ':' or '；' or ';';
 
     /// <summary>Lines of Latin words join with a space; CJK lines (and a number broken over a line) join without.</summary>
     private static bool NeedsSpace(char before, char after) =>

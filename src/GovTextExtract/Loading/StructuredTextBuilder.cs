@@ -42,24 +42,24 @@ internal sealed class StructuredTextBuilder
     public void AddTable(IEnumerable<IReadOnlyList<CellContent>> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var tableRows = new List<TableRow>();
+        var tableRows = new List<DocumentTableRow>();
         foreach (var row in rows)
         {
             var texts = row.Select(c => CleanCell(c.Text)).ToArray();
             if (texts.All(t => t.Length == 0)) continue;
             var rowStart = _text.Length;
-            var cells = new List<TableCell>(texts.Length);
+            var cells = new List<DocumentTableCell>(texts.Length);
             for (var i = 0; i < texts.Length; i++)
             {
                 if (i > 0) _text.Append('\t');
-                cells.Add(new TableCell(texts[i], new SourceSpan(_text.Length, texts[i].Length),
+                cells.Add(new DocumentTableCell(texts[i], new SourceSpan(_text.Length, texts[i].Length),
                     Math.Max(1, row[i].ColumnSpan), Math.Max(1, row[i].RowSpan)));
                 _text.Append(texts[i]);
             }
             var span = SourceSpan.FromBounds(rowStart, _text.Length);
             _text.Append('\n');
             _blocks.Add(new DocumentBlock(BlockKind.TableRow, span));
-            tableRows.Add(new TableRow(cells, span));
+            tableRows.Add(new DocumentTableRow(cells, span));
         }
         if (tableRows.Count > 0)
             _tables.Add(new DocumentTable(tableRows, SourceSpan.FromBounds(tableRows[0].Span.Start, tableRows[^1].Span.End)));

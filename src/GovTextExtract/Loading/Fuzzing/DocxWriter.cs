@@ -1,0 +1,93 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace GovTextExtract.Loading.Fuzzing;
+
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
+/// <summary>A block written by <see cref="DocxWriter"/>: a paragraph (optionally a heading or a numbered item) or a
+/// table.</summary>
+internal abstract record DocxBlock;
+
+/// <summary>A paragraph. <paramref name="HeadingLevel"/> 1..9 applies the built-in heading style; a numbered
+/// paragraph gets a decimal list number "%1." from the document's one list.</summary>
+internal sealed record DocxParagraph(string Text, int HeadingLevel = 0, bool Numbered = false) : DocxBlock;
+
+/// <summary>A table of plain cells.</summary>
+internal sealed record DocxTable(IReadOnlyList<IReadOnlyList<string>> Rows) : DocxBlock;
+
+/// <summary>Writes small Word documents with the Open XML SDK (seeds for the fuzzer, fixtures for tests).</summary>
+internal static class DocxWriter
+{
+    /// <summary>Writes the blocks; each paragraph's text is split over runs of at most <paramref name="runLength"/>
+    /// characters, as Word splits text where formatting or revision marks change.</summary>
+    public static byte[] Write(IEnumerable<DocxBlock> blocks, int runLength = int.MaxValue, IEnumerable<(string Name, byte[] Bytes)>? extraEntries = null)
+    {
+        using var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var styles = main.AddNewPart<StyleDefinitionsPart>();
+            styles.Styles = new Styles(Enumerable.Range(1, 3).Select(n => new Style(
+                new StyleName { Val = "heading " + n },
+                new StyleParagraphProperties(new OutlineLevel { Val = n - 1 }))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "Heading" + n,
+            }));
+            var numbering = main.AddNewPart<NumberingDefinitionsPart>();
+            numbering.Numbering = new Numbering(
+                new AbstractNum(new Level(
+                    new StartNumberingValue { Val = 1 },
+                    new NumberingFormat { Val = NumberFormatValues.Decimal },
+                    new LevelText { Val = "%1." },
+                    new LevelSuffix { Val = LevelSuffixValues.Nothing })
+                { LevelIndex = 0 })
+                { AbstractNumberId = 1 },
+                new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 });
+            var body = new Body();
+            foreach (var block in blocks)
+            {
+                switch (block)
+                {
+                    case DocxParagraph p:
+                        body.Append(Paragraph(p, runLength));
+                        break;
+                    case DocxTable t:
+                        var table = new Table(new TableProperties(new TableBorders(new TopBorder { Val = BorderValues.Single })));
+                        foreach (var r in t.Rows)
+                            table.Append(new TableRow(r.Select(c => new TableCell(Paragraph(new DocxParagraph(c), runLength)))));
+                        body.Append(table);
+                        break;
+                }
+            }
+            main.Document = new Document(body);
+        }
+        if (extraEntries is null) return ms.ToArray();
+        using (var archive = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in extraEntries)
+            {
+                var entry = archive.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize);
+                using var s = entry.Open();
+                s.Write(bytes);
+            }
+        }
+        return ms.ToArray();
+    }
+
+    private static Paragraph Paragraph(DocxParagraph p, int runLength)
+    {
+        var props = new ParagraphProperties();
+        if (p.HeadingLevel is >= 1 and <= 3) props.Append(new ParagraphStyleId { Val = "Heading" + p.HeadingLevel });
+        if (p.Numbered) props.Append(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 }));
+        var paragraph = new Paragraph(props);
+        for (var i = 0; i < p.Text.Length; i += Math.Max(1, runLength))
+        {
+            var part = p.Text.Substring(i, Math.Min(Math.Max(1, runLength), p.Text.Length - i));
+            paragraph.Append(new Run(new Text(part) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+        return paragraph;
+    }
+}

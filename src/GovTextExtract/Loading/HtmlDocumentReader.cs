@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -35,6 +36,66 @@ internal static class HtmlDocumentReader
         "navigation", "banner", "contentinfo", "search", "menu", "menubar", "complementary",
     };
 
+    /// <summary>Deepest element nesting accepted. The HTML tree builder's cost grows with the square of the depth
+    /// (20,000 unclosed divs take seconds); real pages nest a few dozen deep.</summary>
+    internal const int MaxNesting = 4096;
+
+    /// <summary>Elements that never hold content or whose end tag the parser supplies: they do not deepen nesting.</summary>
+    private static readonly HashSet<string> Flat = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb",
+        "rt", "rtc", "rp", "html", "head", "body", "caption", "frame", "keygen", "basefont", "bgsound", "command",
+    };
+
+    /// <summary>An upper estimate of how deep the page's elements nest, from start and end tags alone.</summary>
+    internal static int NestingDepth(string s)
+    {
+        var depth = 0;
+        var max = 0;
+        var i = 0;
+        while ((i = s.IndexOf('<', i)) >= 0 && i + 1 < s.Length)
+        {
+            if (string.CompareOrdinal(s, i, "<!--", 0, 4) == 0)
+            {
+                var end = s.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (end < 0) break;
+                i = end + 3;
+                continue;
+            }
+            var closing = s[i + 1] == '/';
+            var start = i + (closing ? 2 : 1);
+            var k = start;
+            while (k < s.Length && char.IsAsciiLetterOrDigit(s[k])) k++;
+            if (k == start || !char.IsAsciiLetter(s[start]))
+            {
+                i++;
+                continue;
+            }
+            var tag = s[start..k];
+            var close = s.IndexOf('>', k);
+            if (close < 0) break;
+            if (tag.Equals("script", StringComparison.OrdinalIgnoreCase) || tag.Equals("style", StringComparison.OrdinalIgnoreCase)
+                || tag.Equals("textarea", StringComparison.OrdinalIgnoreCase) || tag.Equals("title", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!closing)
+                {
+                    // Raw text: skip to the end tag.
+                    var endTag = s.IndexOf("</" + tag, close, StringComparison.OrdinalIgnoreCase);
+                    i = endTag < 0 ? s.Length : endTag;
+                    continue;
+                }
+            }
+            else if (!Flat.Contains(tag) && s[close - 1] != '/')
+            {
+                depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+                max = Math.Max(max, depth);
+            }
+            i = close + 1;
+        }
+        return max;
+    }
+
     /// <summary>Parses the page and extracts its text.</summary>
     public static LoadedDocument Read(byte[] bytes, string name, LoadOptions options, CancellationToken ct)
     {
@@ -42,8 +103,13 @@ internal static class HtmlDocumentReader
         ct.ThrowIfCancellationRequested();
         if (TextDecoder.LooksBinary(text))
             throw new DocumentLoadException(name, LoadFailure.NotText, "the page's bytes are not text (binary data?)");
+        var depth = NestingDepth(text);
+        if (depth > MaxNesting)
+            throw new DocumentLoadException(name, LoadFailure.Corrupt, string.Create(CultureInfo.InvariantCulture,
+                $"elements nest {depth} deep, more than the limit of {MaxNesting} (a hostile or broken page)"));
+        // The cancellable parse stops when the time budget runs out instead of running on in the background.
         var document = LoadGuard.Library(name, "HTML", () =>
-            new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text));
+            new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocumentAsync(text, ct).GetAwaiter().GetResult());
         ct.ThrowIfCancellationRequested();
         var root = (INode?)document.Body ?? document.DocumentElement;
         var builder = Walk(root, heuristics: true, ct);

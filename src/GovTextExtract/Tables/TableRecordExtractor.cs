@@ -15,7 +15,8 @@ namespace GovTextExtract.Tables;
 /// <remarks>
 /// <para>Tables are those the loader found (HTML, DOCX) and plain-text ones (cells separated by <c>|</c> or tabs)
 /// elsewhere in the text. Cell figures are read with <see cref="QuantityRecognizer"/>; a bare number takes the unit
-/// of its column header (年度目标（亿元）), of a 单位 column or of the indicator's bracket (地区生产总值增长（%）).
+/// of the row (a 单位 column, or the indicator's bracket: 地区生产总值增长（%）), else of its column header
+/// (年度目标（亿元）).
 /// When no target column holds a figure, a figure inside the indicator cell (目标任务: 新增城镇就业1万人) is the
 /// target.</para>
 /// <para>Status follows the indicator's better direction (<see cref="LexiconSet.DirectionOf"/>): met when the actual
@@ -92,7 +93,7 @@ public static class TableRecordExtractor
                     && headers.Classify(h.Text).Role != ColumnRole.None) continue;
                 var (indicator, indicatorUnit) = CleanIndicator(indicatorCell.Text);
                 var rowUnit = At(unitCol)?.Text.Trim() is { Length: > 0 } u ? u : indicatorUnit;
-                var target = ReadFigure(At(targetCol), targetCol is { } tc ? columns[tc].Unit ?? rowUnit : rowUnit, null, preferRate: false);
+                var target = ReadFigure(At(targetCol), targetCol is { } tc ? rowUnit ?? columns[tc].Unit : rowUnit, null, preferRate: false);
                 if (target is null && (At(targetCol) is null || !HasFigure(At(targetCol)!)))
                 {
                     // 目标任务 cells state the target in words: "新增城镇就业1万人".
@@ -104,7 +105,7 @@ public static class TableRecordExtractor
                     }
                 }
                 var actualCell = At(actualCol);
-                var actual = ReadFigure(actualCell, actualCol is { } ac ? columns[ac].Unit ?? rowUnit : rowUnit, target?.Unit, preferRate: false);
+                var actual = ReadFigure(actualCell, actualCol is { } ac ? rowUnit ?? columns[ac].Unit : rowUnit, target?.Unit, preferRate: false);
                 decimal? reportedRate = null;
                 SourceSpan? rateSpan = null;
                 if (ReadFigure(At(rateCol), "%", null, preferRate: true) is { Unit: "%" } rate && rate.Value is not null)
@@ -119,7 +120,7 @@ public static class TableRecordExtractor
                 }
                 if (target is null && reportedRate is null) continue;
                 if (actual is not null && rateSpan is { } rs && actual.Span.Overlaps(rs)) actual = null;
-                var canonical = Canonical(indicator);
+                var canonical = Canonical(indicator, target?.Unit ?? actual?.Unit);
                 var direction = DirectionOf(canonical, target, actual);
                 var targetValue = target is null ? null : new TargetValue
                 {
@@ -311,10 +312,12 @@ public static class TableRecordExtractor
             return cleaned.Length > 0 ? cleaned : null;
         }
 
-        /// <summary>The lexicon's canonical name when the cell names a known indicator and nothing more.</summary>
-        private string Canonical(string indicator)
+        /// <summary>The lexicon's canonical name when the cell names a known indicator and nothing more; a growth
+        /// indicator only when its figures are percentages (一般公共预算收入 in 亿元 is the amount, not its growth).</summary>
+        private string Canonical(string indicator, string? unit)
         {
             if (lex.ResolveIndicator(indicator) is not { } entry) return indicator;
+            if (entry.Kind == "growth" && unit is not null && unit != "%" && unit != "个百分点") return indicator;
             foreach (var alias in entry.Aliases.Append(entry.Name))
             {
                 var rest = indicator.Replace(alias, "", StringComparison.Ordinal);
@@ -343,7 +346,7 @@ public static class TableRecordExtractor
         {
             if (target?.Value is not { } t || actual?.Value is not { } a || t == 0) return null;
             if (!SameUnit(target.Unit, actual.Unit)) return null;
-            return Math.Round(a / t * 100, 2, MidpointRounding.AwayFromZero);
+            return QuantityRecognizer.Tidy(Math.Round(a / t * 100, 2, MidpointRounding.AwayFromZero));
         }
 
         private CompletionStatus Status(TargetValue? target, ActualValue? actual, Figure? tf, Figure? af, decimal? rate, Direction direction)

@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -64,18 +67,54 @@ internal static class DocxWriter
             }
             main.Document = new Document(body);
         }
-        if (extraEntries is null) return ms.ToArray();
-        using (var archive = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        var entries = ReadEntries(ms.ToArray());
+        // The packaging library names relationships with random ids; numbered ids make the bytes reproducible.
+        for (var i = 0; i < entries.Count; i++)
         {
-            foreach (var (name, bytes) in extraEntries)
+            if (!entries[i].Name.EndsWith(".rels", StringComparison.Ordinal)) continue;
+            var n = 0;
+            var xml = RandomRelationshipId.Replace(Encoding.UTF8.GetString(entries[i].Bytes), _ => $"Id=\"rId{++n}\"");
+            entries[i] = (entries[i].Name, Encoding.UTF8.GetBytes(xml));
+        }
+        if (extraEntries is not null) entries.AddRange(extraEntries);
+        return Zip(entries);
+    }
+
+    /// <summary>Every entry of a zip, in order.</summary>
+    internal static List<(string Name, byte[] Bytes)> ReadEntries(byte[] zip)
+    {
+        var entries = new List<(string, byte[])>();
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        foreach (var e in archive.Entries)
+        {
+            using var s = e.Open();
+            using var ms = new MemoryStream();
+            s.CopyTo(ms);
+            entries.Add((e.FullName, ms.ToArray()));
+        }
+        return entries;
+    }
+
+    /// <summary>Zips entries with a fixed timestamp, so that the same entries always give the same bytes.</summary>
+    internal static byte[] Zip(IEnumerable<(string Name, byte[] Bytes)> entries)
+    {
+        using var output = new MemoryStream();
+        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, bytes) in entries)
             {
-                var entry = archive.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize);
+                var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = FixedTime;
                 using var s = entry.Open();
                 s.Write(bytes);
             }
         }
-        return ms.ToArray();
+        return output.ToArray();
     }
+
+    private static readonly Regex RandomRelationshipId = new("Id=\"R[0-9a-f]{16}\"", RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
+
+    private static readonly DateTimeOffset FixedTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static Paragraph Paragraph(DocxParagraph p, int runLength)
     {

@@ -181,11 +181,21 @@ public sealed class LoaderFuzzer
     public FuzzCase MakeCase(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        var random = new Random(HashCode.Combine(_options.Seed, index) ^ (_options.Seed * 31 + index));
+        var random = new Random(Mix(_options.Seed, index));
         var seed = _seeds[index % _seeds.Count];
         var mutation = Mutations[random.Next(Mutations.Length)];
         var bytes = Mutate(seed.Bytes, mutation, random);
         return new FuzzCase(index, seed.Name, mutation, bytes);
+    }
+
+    /// <summary>A seed for case <paramref name="index"/> that is the same in every process (unlike
+    /// <see cref="HashCode"/>, which is randomised per process).</summary>
+    private static int Mix(int seed, int index)
+    {
+        var z = unchecked((ulong)(uint)seed << 32 | (uint)index) + 0x9E3779B97F4A7C15UL;
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)(z ^ (z >> 31));
     }
 
     private byte[] Mutate(byte[] source, string mutation, Random r)
@@ -299,19 +309,9 @@ public sealed class LoaderFuzzer
     {
         try
         {
-            var entries = new List<(string Name, byte[] Bytes)>();
             using (var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
-            {
-                foreach (var e in archive.Entries)
-                {
-                    if (e.Length > 4 * 1024 * 1024) return null;
-                    using var s = e.Open();
-                    using var ms = new MemoryStream();
-                    s.CopyTo(ms);
-                    entries.Add((e.FullName, ms.ToArray()));
-                }
-            }
-            if (entries.Count == 0) return null;
+                if (archive.Entries.Count == 0 || archive.Entries.Any(e => e.Length > 4 * 1024 * 1024)) return null;
+            var entries = DocxWriter.ReadEntries(zip);
             // Mostly word/document.xml: that is where the text is parsed.
             var target = entries.FindIndex(e => e.Name == ZipGuard.WordDocumentEntry);
             if (target < 0 || r.Next(3) == 0) target = r.Next(entries.Count);
@@ -319,16 +319,7 @@ public sealed class LoaderFuzzer
             var mutated = entries[target].Bytes.Length == 0 ? entries[target].Bytes
                 : r.Next(2) == 0 ? InsertMarkup(entries[target].Bytes, r) : Bytewise(entries[target].Bytes, mutation, r);
             entries[target] = (entries[target].Name, mutated);
-            using var output = new MemoryStream();
-            using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                foreach (var (name, bytes) in entries)
-                {
-                    using var s = archive.CreateEntry(name, CompressionLevel.Fastest).Open();
-                    s.Write(bytes);
-                }
-            }
-            return output.ToArray();
+            return DocxWriter.Zip(entries);
         }
         catch (InvalidDataException)
         {

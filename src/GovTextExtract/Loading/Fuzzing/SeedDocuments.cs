@@ -80,6 +80,18 @@ internal static class SeedDocuments
             page.AddText(line, 11, new PdfPoint(72, y), font);
             y -= 18;
         }
-        return builder.Build();
+        // The builder writes a random document /ID; a fixed one (same length, so offsets hold) keeps seeds reproducible.
+        var pdf = builder.Build();
+        var text = Encoding.Latin1.GetString(pdf);
+        var id = text.IndexOf("/ID [", StringComparison.Ordinal);
+        if (id >= 0)
+        {
+            var end = text.IndexOf(']', id);
+            var chars = text.ToCharArray();
+            for (var i = id + 5; i < end; i++)
+                if (char.IsAsciiHexDigit(chars[i])) chars[i] = '0';
+            pdf = Encoding.Latin1.GetBytes(chars);
+        }
+        return pdf;
     }
 }

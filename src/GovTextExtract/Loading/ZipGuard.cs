@@ -4,12 +4,61 @@ using System.IO.Compression;
 namespace GovTextExtract.Loading;
 
 /// <summary>Checks a zip container before a parser opens it: entry count and declared sizes against the caps, then
-/// every entry decompressed once while its bytes are counted (headers can lie), so that a zip bomb is rejected
-/// before it expands and a damaged archive is rejected with a typed error.</summary>
+/// every entry decompressed once while its bytes are counted (headers can lie) and its XML nesting measured, so that
+/// a zip bomb or a hostile part is rejected before the parser meets it and a damaged archive is rejected with a typed
+/// error.</summary>
 internal static class ZipGuard
 {
     /// <summary>The entry a Word document's zip must hold.</summary>
     public const string WordDocumentEntry = "word/document.xml";
+
+    /// <summary>Deepest XML element nesting accepted in a part. Word nests a paragraph about eight deep per table
+    /// level; building a tree of thousands of nested unknown elements costs the SDK seconds.</summary>
+    internal const int MaxXmlDepth = 1000;
+
+    /// <summary>Tracks, byte by byte, an upper estimate of XML element nesting (start tags deepen, end tags and
+    /// self-closing tags do not; comments, declarations and processing instructions are skipped).</summary>
+    internal sealed class XmlDepthMeter
+    {
+        private int _state; // 0 text, 1 after '<', 2 start tag, 3 end tag, 4 declaration or instruction
+        private byte _previous;
+        private int _depth;
+
+        /// <summary>The deepest nesting seen.</summary>
+        public int Max { get; private set; }
+
+        /// <summary>Reads more bytes of the part.</summary>
+        public void Feed(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                switch (_state)
+                {
+                    case 0:
+                        if (b == '<') _state = 1;
+                        break;
+                    case 1:
+                        _state = b switch { (byte)'/' => 3, (byte)'?' or (byte)'!' => 4, _ => 2 };
+                        break;
+                    case 2:
+                        if (b == '>')
+                        {
+                            if (_previous != '/') Max = Math.Max(Max, ++_depth);
+                            _state = 0;
+                        }
+                        break;
+                    default:
+                        if (b == '>')
+                        {
+                            if (_state == 3) _depth = Math.Max(0, _depth - 1);
+                            _state = 0;
+                        }
+                        break;
+                }
+                _previous = b;
+            }
+        }
+    }
 
     /// <summary>True when the bytes open as a zip archive that holds <c>word/document.xml</c>; false for any other or
     /// damaged archive.</summary>
@@ -53,6 +102,9 @@ internal static class ZipGuard
             {
                 ct.ThrowIfCancellationRequested();
                 using var stream = entry.Open();
+                var xml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                    || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+                var depth = new XmlDepthMeter();
                 int read;
                 while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
                 {
@@ -60,8 +112,12 @@ internal static class ZipGuard
                     if (total > options.MaxDecompressedBytes)
                         throw new DocumentLoadException(name, LoadFailure.ZipBomb, string.Create(CultureInfo.InvariantCulture,
                             $"the zip expands past the limit of {options.MaxDecompressedBytes} bytes (at entry {entry.FullName})"));
+                    if (xml) depth.Feed(buffer.AsSpan(0, read));
                     ct.ThrowIfCancellationRequested();
                 }
+                if (depth.Max > MaxXmlDepth)
+                    throw new DocumentLoadException(name, LoadFailure.Corrupt, string.Create(CultureInfo.InvariantCulture,
+                        $"{entry.FullName} nests elements {depth.Max} deep, more than the limit of {MaxXmlDepth}"));
             }
         }
         catch (Exception e) when (e is not (DocumentLoadException or OperationCanceledException))

@@ -5,6 +5,7 @@ using GovTextExtract.Loading;
 using GovTextExtract.Normalization;
 using GovTextExtract.Quantities;
 using GovTextExtract.Records;
+using GovTextExtract.Status;
 using GovTextExtract.Text;
 
 namespace GovTextExtract.Tables;
@@ -19,11 +20,12 @@ namespace GovTextExtract.Tables;
 /// (年度目标（亿元）).
 /// When no target column holds a figure, a figure inside the indicator cell (目标任务: 新增城镇就业1万人) is the
 /// target.</para>
-/// <para>Status follows the indicator's better direction (<see cref="LexiconSet.DirectionOf"/>): met when the actual
-/// is within 0.5% (relative) of the target or inside a ceiling (以内) or a range, exceeded when better, not met when
-/// worse; a partial-period actual (1-11月) is pending; a row with only a completion rate gets its status from the
-/// rate. The computed rate is actual / target × 100 (rounded to 2 places) where both are single numbers in the same
-/// unit (counting classifiers such as 个 and 家 agree).</para>
+/// <para>Status and computed rate follow <see cref="StatusEvaluator"/>, as the circular pairer uses it, in the
+/// indicator's better direction (<see cref="LexiconSet.DirectionOf"/>, turned round for a target written as a fall
+/// or an indicator named for one, 能耗降低): met within 0.5% (relative) of the target, inside a ceiling (以内) or a
+/// range; exceeded when better; not met when worse; pending for a partial-period actual (1-11月) or an expected one
+/// that does not beat the target; a row with only a completion rate takes its status from the rate. The computed rate
+/// is actual / target × 100 (two places) where both are single numbers in compatible units (个 and 家 both count).</para>
 /// </remarks>
 public static class TableRecordExtractor
 {
@@ -121,7 +123,7 @@ public static class TableRecordExtractor
                 if (target is null && reportedRate is null) continue;
                 if (actual is not null && rateSpan is { } rs && actual.Span.Overlaps(rs)) actual = null;
                 var canonical = Canonical(indicator, target?.Unit ?? actual?.Unit);
-                var direction = DirectionOf(canonical, target, actual);
+                var direction = DirectionOf(canonical, target);
                 var targetValue = target is null ? null : new TargetValue
                 {
                     Text = target.Text,
@@ -131,10 +133,13 @@ public static class TableRecordExtractor
                     Unit = target.Unit,
                     Bound = target.Quantity.Bound ?? (target.Low is not null ? BoundKind.Range : BoundKind.AtLeast),
                 };
+                // A fall reported against a growth target in percent is a negative change (下降2% against 增长3%).
+                var signedActual = actual?.Value is { } av && actual.Quantity.Decrease && target?.Quantity.Decrease != true
+                    && actual.Unit == "%" && target?.Unit == "%" ? -av : actual?.Value;
                 var actualValue = actual is null ? null : new ActualValue
                 {
                     Text = actual.Text,
-                    Value = actual.Value,
+                    Value = signedActual,
                     Unit = actual.Unit,
                     Estimate = actual.Quantity.Estimate,
                     Approximate = actual.Quantity.Approximate,
@@ -146,8 +151,8 @@ public static class TableRecordExtractor
                     Target = targetValue,
                     Actual = actualValue,
                     ReportedRate = reportedRate,
-                    ComputedRate = ComputedRate(target, actual),
-                    Status = Status(targetValue, actualValue, target, actual, reportedRate, direction),
+                    ComputedRate = QuantityRecognizer.Tidy(StatusEvaluator.ComputedRate(targetValue, actualValue)),
+                    Status = Status(targetValue, actualValue, reportedRate, direction),
                     Confidence = TableConfidence,
                     Evidence = new RecordEvidence { Target = target?.Span, Actual = actual?.Span, Rate = rateSpan },
                 };
@@ -259,13 +264,30 @@ public static class TableRecordExtractor
             return q is { Value: { } v, Unit: { } u } && q.Span.End == probe.Length ? (v, u) : (1, null);
         }
 
-        /// <summary>A percentage that a rate phrase (完成年度目标任务的) introduces.</summary>
+        /// <summary>A percentage the cell states as a completion rate: a rate name right before it (完成率), or a rate
+        /// verb then a rate object in the clause before it (占年度计划任务的, 完成年度目标的), as the circular pairer reads them.</summary>
         private bool IsStatedRate(string normalized, Quantity q)
         {
             if (q.Unit != "%") return false;
-            var before = normalized[..q.Span.Start];
-            return lex.RateBefore.Any(p => before.EndsWith(p, StringComparison.Ordinal))
-                || lex.RateNames.Any(n => before.TrimEnd(':', ' ', '为').EndsWith(n, StringComparison.Ordinal));
+            var s = q.CoreSpan.Start;
+            var clause = s - 1;
+            while (clause >= 0 && normalized[clause] is not (',' or '。' or ';' or '\n' or '，' or '；')) clause--;
+            var from = Math.Max(clause + 1, s - lex.RateMaxSpan);
+            var seg = normalized.AsSpan(from, s - from);
+            foreach (var name in lex.RateNames)
+            {
+                var at = seg.LastIndexOf(name, StringComparison.Ordinal);
+                if (at >= 0 && seg.Length - (at + name.Length) <= 2) return true;
+            }
+            foreach (var verb in lex.RateVerbs)
+            {
+                var iv = seg.IndexOf(verb, StringComparison.Ordinal);
+                if (iv < 0) continue;
+                var rest = seg[(iv + verb.Length)..];
+                foreach (var obj in lex.RateObjects)
+                    if (rest.Contains(obj, StringComparison.Ordinal)) return true;
+            }
+            return false;
         }
 
         private Figure? StatedRate(DocumentTableCell cell)
@@ -326,60 +348,26 @@ public static class TableRecordExtractor
             return indicator;
         }
 
-        private Direction DirectionOf(string indicator, Figure? target, Figure? actual)
+        private Direction DirectionOf(string indicator, Figure? target)
         {
             var direction = lex.DirectionOf(indicator);
-            // "能耗降低 3%" gives the size of the fall: a bigger figure is better. A figure marked 下降 is a signed change.
-            var signed = (target?.Quantity.Decrease ?? false) || (actual?.Quantity.Decrease ?? false);
-            if (direction == Direction.LowerIsBetter && !signed && headers.ReductionWords.Any(w => indicator.Contains(w, StringComparison.Ordinal)))
+            // A target written as a fall (下降3%) counts an amount of fall, as the circular pairer reads it.
+            if (target?.Quantity.Decrease == true)
+                return direction == Direction.LowerIsBetter ? Direction.HigherIsBetter : Direction.LowerIsBetter;
+            // So does a bare figure under an indicator named for a fall (能耗降低 | 3 | 3.2): more is better.
+            if (direction == Direction.LowerIsBetter && headers.ReductionWords.Any(w => indicator.Contains(w, StringComparison.Ordinal)))
                 return Direction.HigherIsBetter;
             return direction;
         }
 
-        /// <summary>Units agree when equal, or when both are counting classifiers (个, 家, 项 count the same things).</summary>
-        private bool SameUnit(string? a, string? b) =>
-            a == b || (a is not null && b is not null && KindOf(a) == "count" && KindOf(b) == "count");
-
-        private string? KindOf(string unit) => lex.UnitForms.FirstOrDefault(f => f.Unit.Unit == unit).Unit?.Kind;
-
-        private decimal? ComputedRate(Figure? target, Figure? actual)
+        /// <summary>The pairer's rules, so that table and prose records agree: <see cref="StatusEvaluator"/>, and an
+        /// expected figure that does not beat its target is pending.</summary>
+        private CompletionStatus Status(TargetValue? target, ActualValue? actual, decimal? rate, Direction direction)
         {
-            if (target?.Value is not { } t || actual?.Value is not { } a || t == 0) return null;
-            if (!SameUnit(target.Unit, actual.Unit)) return null;
-            return QuantityRecognizer.Tidy(Math.Round(a / t * 100, 2, MidpointRounding.AwayFromZero));
-        }
-
-        private CompletionStatus Status(TargetValue? target, ActualValue? actual, Figure? tf, Figure? af, decimal? rate, Direction direction)
-        {
-            if (actual is not null && actual.Period is not null) return CompletionStatus.Pending;
-            if (target is not null && actual?.Value is { } a0 && (SameUnit(target.Unit, actual.Unit) || target.Unit is null || actual.Unit is null))
-            {
-                // A change written as 下降 is negative.
-                var a = (af?.Quantity.Decrease ?? false) ? -a0 : a0;
-                var sign = (tf?.Quantity.Decrease ?? false) ? -1 : 1;
-                var better = direction == Direction.HigherIsBetter ? 1 : -1;
-                if (target.Bound == BoundKind.Range && target.Low is { } lo && target.High is { } hi)
-                {
-                    var (l, h) = sign < 0 ? (-hi, -lo) : (lo, hi);
-                    if (a >= l && a <= h) return CompletionStatus.Met;
-                    return (a > h ? 1 : -1) == better ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
-                }
-                if (target.Value is { } t0)
-                {
-                    var t = sign * t0;
-                    if (Math.Abs(a - t) <= Math.Abs(t) * tolerance / 100) return CompletionStatus.Met;
-                    var beyond = a > t ? 1 : -1;
-                    // A ceiling (以内) or floor met is "met": the target bounds the figure, it does not aim at it.
-                    if (target.Bound == BoundKind.AtMost && sign > 0) return a <= t ? CompletionStatus.Met : CompletionStatus.NotMet;
-                    return beyond == better ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
-                }
-            }
-            if (actual is null && rate is { } r)
-            {
-                if (Math.Abs(r - 100) <= tolerance) return CompletionStatus.Met;
-                return r > 100 ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
-            }
-            return CompletionStatus.Unknown;
+            var status = StatusEvaluator.Evaluate(target, actual, rate, direction, tolerance);
+            if (actual is { Estimate: true } && status is not (CompletionStatus.Exceeded or CompletionStatus.Unknown))
+                status = CompletionStatus.Pending;
+            return status;
         }
     }
 }

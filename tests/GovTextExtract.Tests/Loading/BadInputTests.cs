@@ -159,4 +159,34 @@ public class BadInputTests
         }
         Assert.Equal(LoadFailure.Corrupt, Reject(bytes, "odd.docx").Failure);
     }
+
+    [Fact]
+    public void HostileHtmlNestingIsCorrupt_UnclosedParagraphsAreNot()
+    {
+        var deep = "<html><body><p>正文</p>" + string.Concat(Enumerable.Repeat("<div>", 6000)) + "文字</body></html>";
+        var e = Reject(Encoding.UTF8.GetBytes(deep), "deep.html");
+        Assert.Equal(LoadFailure.Corrupt, e.Failure);
+        Assert.Contains("nest", e.Message);
+        // Old pages leave thousands of <p> and <li> open; the parser closes them, so they do not nest.
+        var sloppy = "<html><body>" + string.Concat(Enumerable.Range(0, 6000).Select(i => $"<p>第{i}段<li>项")) + "</body></html>";
+        var doc = DocumentLoader.FromBytes(Encoding.UTF8.GetBytes(sloppy), "sloppy.html");
+        Assert.Equal(12000, doc.Blocks.Count);
+        // Moderate nesting still loads.
+        var nested = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 300)) + "深处的正文</body></html>";
+        Assert.Equal("深处的正文", DocumentLoader.FromBytes(Encoding.UTF8.GetBytes(nested), "nested.html").Text.Trim());
+    }
+
+    [Fact]
+    public void HostileXmlNestingInADocxIsCorrupt()
+    {
+        var entries = DocxWriter.ReadEntries(Docx);
+        var i = entries.FindIndex(x => x.Name == "word/document.xml");
+        var xml = Encoding.UTF8.GetString(entries[i].Bytes);
+        var at = xml.IndexOf("</w:body>", StringComparison.Ordinal);
+        xml = xml[..at] + string.Concat(Enumerable.Repeat("<x>", 3000)) + xml[at..];
+        entries[i] = (entries[i].Name, Encoding.UTF8.GetBytes(xml));
+        var e = Reject(DocxWriter.Zip(entries), "deep.docx");
+        Assert.Equal(LoadFailure.Corrupt, e.Failure);
+        Assert.Contains("word/document.xml", e.Message);
+    }
 }

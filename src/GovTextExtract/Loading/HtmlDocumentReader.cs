@@ -65,13 +65,14 @@ internal static class HtmlDocumentReader
             }
             var closing = s[i + 1] == '/';
             var start = i + (closing ? 2 : 1);
-            var k = start;
-            while (k < s.Length && char.IsAsciiLetterOrDigit(s[k])) k++;
-            if (k == start || !char.IsAsciiLetter(s[start]))
+            if (start >= s.Length || !char.IsAsciiLetter(s[start]))
             {
                 i++;
                 continue;
             }
+            // A tag name runs to whitespace, '/' or '>' as the tokenizer reads it ("<script<br>" is not a script).
+            var k = start;
+            while (k < s.Length && !char.IsWhiteSpace(s[k]) && s[k] is not ('/' or '>')) k++;
             var tag = s[start..k];
             var close = s.IndexOf('>', k);
             if (close < 0) break;

@@ -167,6 +167,9 @@ public class BadInputTests
         var e = Reject(Encoding.UTF8.GetBytes(deep), "deep.html");
         Assert.Equal(LoadFailure.Corrupt, e.Failure);
         Assert.Contains("nest", e.Message);
+        // "<script<br>" is an element named "script<br", not a script: what follows is markup, not script text.
+        var disguised = "<html><body><p>正文</p><script<br>>" + string.Concat(Enumerable.Repeat("<div>", 6000)) + "</script></body></html>";
+        Assert.Equal(LoadFailure.Corrupt, Reject(Encoding.UTF8.GetBytes(disguised), "disguised.html").Failure);
         // Old pages leave thousands of <p> and <li> open; the parser closes them, so they do not nest.
         var sloppy = "<html><body>" + string.Concat(Enumerable.Range(0, 6000).Select(i => $"<p>第{i}段<li>项")) + "</body></html>";
         var doc = DocumentLoader.FromBytes(Encoding.UTF8.GetBytes(sloppy), "sloppy.html");

@@ -36,25 +36,28 @@ internal static class ClaimCheck
             var inPara = all.Where(i => doc.SpansOf(i).Any(s => para.Contains(s))).ToArray();
             var (listStart, listEnd, phrases, listHasFigures) = ListOf(doc, claim, segmenter);
             var claimSpan = SourceSpan.FromBounds(listStart, claim.End);
-            var covered = new List<(int Record, Phrase? Phrase)>();
+            var listed = phrases.Count > 0 && !listHasFigures;
+            var covered = listed ? Match(doc, phrases, all, inPara).ToList() : [];
             var general = false;
-            if (phrases.Count > 0 && !listHasFigures)
+            // A list names what it covers. A single phrase that names no record ("全市上下攻坚克难,全面完成…") is no list:
+            // such a claim covers what its sentence or paragraph reports, or, in a summary without figures, the document.
+            if (covered.Count == 0 && !(listed && phrases.Count > 1))
             {
-                covered.AddRange(Match(doc, phrases, all, inPara));
-            }
-            else if (inPara.Length == 0)
-            {
-                var paraHasFigures = doc.Figures.Any(f => para.Contains(f.Span) && f.Unit is not null);
-                if (paraHasFigures || !doc.Lex.Audit.WholeDocumentClaims.Any(w => doc.Text.AsSpan(claim.Start, claim.End - claim.Start).Contains(w, StringComparison.Ordinal)))
-                    continue;
-                covered.AddRange(all.Select(i => (i, (Phrase?)null)));
-                general = true;
-            }
-            else
-            {
-                var sentence = doc.Sentence(claim.Start);
-                var near = inPara.Where(i => doc.ActualSpans[i] is { } a && a.Start >= sentence.Start && a.End <= claim.Start).ToArray();
-                covered.AddRange((near.Length > 0 ? near : inPara).Select(i => (i, (Phrase?)null)));
+                if (inPara.Length == 0)
+                {
+                    var paraHasFigures = doc.Figures.Any(f => para.Contains(f.Span) && f.Unit is not null);
+                    var claimWords = doc.Text[claim.Start..claim.End];
+                    if (paraHasFigures || !doc.Lex.Audit.WholeDocumentClaims.Any(w => claimWords.Contains(w, StringComparison.Ordinal)))
+                        continue;
+                    covered.AddRange(all.Select(i => (i, (Phrase?)null)));
+                    general = true;
+                }
+                else
+                {
+                    var sentence = doc.Sentence(claim.Start);
+                    var near = inPara.Where(i => doc.ActualSpans[i] is { } a && a.Start >= sentence.Start && a.End <= claim.Start).ToArray();
+                    covered.AddRange((near.Length > 0 ? near : inPara).Select(i => (i, (Phrase?)null)));
+                }
             }
             var done = new HashSet<int>();
             foreach (var (i, phrase) in covered)

@@ -119,6 +119,13 @@ internal static class ClaimCheck
 
     // ------------------------------------------------------------------ claims
 
+    /// <summary>The spans of the claims of completion in a text (for tests of the lexicon's examples).</summary>
+    internal static IReadOnlyList<SourceSpan> ClaimSpans(string text, Lexicons.LexiconSet lexicons)
+    {
+        var doc = new AuditDocument(text, [], lexicons, new QuantityRecognizer(lexicons));
+        return FindClaims(doc).Select(c => doc.ToOriginal(SourceSpan.FromBounds(c.Start, c.End))).ToArray();
+    }
+
     private static List<Claim> FindClaims(AuditDocument doc)
     {
         var t = doc.Text;

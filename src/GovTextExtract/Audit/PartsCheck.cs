@@ -80,29 +80,54 @@ internal static class PartsCheck
             var parts = ClauseHeadParts(doc, whole, k);
             if (parts.Count >= 2) yield return (whole, parts, true);
         }
-        // "…N个。其中:a个,b个" and "N个(其中a个、b个)": the parts may leave some out.
+        // "…N个。其中:a个,b个" and "N个(其中a个、b个)": the parts may leave some out, and which figure before 其中 is
+        // their total is not always the nearest ("赤字1.2万亿元,比去年增加4000亿元,其中中央8500亿元,地方3500亿元").
         foreach (var opener in cues.SubsetOpeners)
         {
             var at = 0;
             while ((at = t.IndexOf(opener, at, StringComparison.Ordinal)) >= 0)
             {
+                var openerAt = at;
                 var start = at + opener.Length;
                 at = start;
-                var inParen = start - opener.Length > 0 && t[start - opener.Length - 1] == '(';
+                var inParen = openerAt > 0 && t[openerAt - 1] == '(';
+                // "其中:" opens a list that may run over semicolons; a plain 其中 ends with its clause group.
+                var listed = start < t.Length && t[start] == ':';
                 var end = start;
-                while (end < t.Length && !(inParen ? t[end] == ')' : t[end] is '。' or '\n' or '!' or '?')) end++;
+                while (end < t.Length && !(inParen ? t[end] == ')' : t[end] is '。' or '\n' or '!' or '?' || (!listed && t[end] == ';'))) end++;
                 var candidates = figs.Where(f => f.Span.Start >= start && f.Span.End <= end && IsAmount(f) && IsListItem(t, f, start, end)).ToList();
                 // "项目144个,到位资金12.4亿元;项目37个,到位资金0.96亿元": each kind of figure is its own breakdown.
                 while (candidates.Count >= 2)
                 {
                     var first = candidates[0];
-                    var parts = candidates.Where(f => SameKind(first, f)).ToList();
-                    candidates.RemoveAll(parts.Contains);
-                    if (parts.Count < 2) continue;
-                    if (WholeBefore(doc, at - opener.Length, first) is { } whole) yield return (whole, parts, false);
+                    var group = candidates.Where(f => SameKind(first, f)).ToList();
+                    candidates.RemoveAll(group.Contains);
+                    var wholes = WholesBefore(doc, openerAt, first);
+                    if (wholes.Count == 0) continue;
+                    var largest = wholes.Max(w => w.Value!.Value);
+                    var parts = new List<Quantity>();
+                    foreach (var f in group)
+                    {
+                        // A figure larger than any total, or itself a total (总里程), is not a part: the breakdown ended.
+                        if (f.Value > largest || IsTotal(doc, f, start)) break;
+                        parts.Add(f);
+                    }
+                    if (parts.Count >= 2 && parts.Sum(f => f.Value!.Value) > largest) yield return (wholes[^1], parts, false);
                 }
             }
         }
+    }
+
+    /// <summary>True when the words before a figure in its list item call it a total (总, 合计).</summary>
+    private static bool IsTotal(AuditDocument doc, Quantity f, int floor)
+    {
+        var t = doc.Text;
+        var k = f.Span.Start;
+        while (k > floor && t[k - 1] is not ('、' or ',' or ';' or ':' or '(')) k--;
+        var lead = t.AsSpan(k, f.Span.Start - k);
+        foreach (var w in doc.Lex.Audit.TotalWords)
+            if (lead.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Parts that open the clauses after a whole: each clause (to the end of the sentence) must begin, within a
@@ -144,15 +169,15 @@ internal static class PartsCheck
         return before < start || t[before] is '、' or ',' or ';' or ':';
     }
 
-    /// <summary>The total a "其中" breaks down: the last figure of the same kind as the parts before it, in its
-    /// sentence or the sentence before.</summary>
-    private static Quantity? WholeBefore(AuditDocument doc, int openerAt, Quantity part)
+    /// <summary>The figures a "其中" may break down: those of the same kind as its parts before it, in its sentence
+    /// or, when 其中 opens a sentence, the sentence before; nearest last.</summary>
+    private static List<Quantity> WholesBefore(AuditDocument doc, int openerAt, Quantity part)
     {
         var sentence = doc.Sentence(Math.Max(0, openerAt));
         var floor = sentence.Start;
         if (openerAt <= sentence.Start + 1 && sentence.Start > 0)
             floor = doc.Sentence(Math.Max(0, sentence.Start - 2)).Start;
-        return doc.Figures.LastOrDefault(f => f.Span.End <= openerAt && f.Span.Start >= floor && IsAmount(f) && SameKind(f, part));
+        return doc.Figures.Where(f => f.Span.End <= openerAt && f.Span.Start >= floor && IsAmount(f) && SameKind(f, part)).ToList();
     }
 
     private static bool IsAmount(Quantity q) =>

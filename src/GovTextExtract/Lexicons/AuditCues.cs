@@ -27,6 +27,8 @@ public sealed record AuditCues
     public IReadOnlyList<string> WholeMarkers { get; init; } = [];
     /// <summary>Words that open a breakdown which may leave parts out (其中).</summary>
     public IReadOnlyList<string> SubsetOpeners { get; init; } = [];
+    /// <summary>Words that call a figure a total (总, 合计): such a figure is not a part of a breakdown.</summary>
+    public IReadOnlyList<string> TotalWords { get; init; } = [];
     /// <summary>How many characters may stand before a part's figure at the head of its clause.</summary>
     public int PartPrefixMax { get; init; } = 3;
 
@@ -55,6 +57,7 @@ public sealed record AuditCues
             WholeDocumentClaims = Longest(c?.WholeDocument),
             WholeMarkers = Longest(b?.WholeMarkers),
             SubsetOpeners = Longest(b?.SubsetOpeners),
+            TotalWords = Longest(b?.TotalWords),
             PartPrefixMax = b?.PartPrefixMax ?? 3,
         };
     }
@@ -65,5 +68,5 @@ public sealed record AuditCues
     private sealed record CuesFile(ClaimListsDto? ClaimLists, BreakdownsDto? Breakdowns);
     private sealed record ClaimListsDto(List<string>? Tails, List<string>? Openers, List<string>? Closers,
         List<string>? Negations, List<string>? Hedges, int? HedgeWindow, List<string>? WholeDocument);
-    private sealed record BreakdownsDto(List<string>? WholeMarkers, List<string>? SubsetOpeners, int? PartPrefixMax);
+    private sealed record BreakdownsDto(List<string>? WholeMarkers, List<string>? SubsetOpeners, List<string>? TotalWords, int? PartPrefixMax);
 }

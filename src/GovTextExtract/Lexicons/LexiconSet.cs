@@ -19,7 +19,11 @@ public sealed record MultiplierEntry(string Text, decimal Factor);
 /// <param name="Bound">The bound it sets.</param>
 /// <param name="RequiresPrefix">A suffix that bounds only after a prefix bound word (内 after 压缩到).</param>
 /// <param name="Approximate">True when the word also makes the figure approximate (约).</param>
-public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, bool RequiresPrefix, bool Approximate);
+public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, bool RequiresPrefix, bool Approximate)
+{
+    /// <summary>Words that contain <see cref="Text"/> without it being a bound word there (约 in 签约, 上下 in 上下游).</summary>
+    public IReadOnlyList<string> NotIn { get; init; } = [];
+}
 
 /// <summary>An indicator with its aliases.</summary>
 public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
@@ -32,6 +36,8 @@ public sealed class LexiconSet
 
     /// <summary>Units, longest written form first.</summary>
     public required IReadOnlyList<(string Form, UnitEntry Unit)> UnitForms { get; init; }
+    /// <summary>Set phrases that begin with a numeral and a classifier but count nothing (一批, 一起, 一次性).</summary>
+    public IReadOnlyList<string> SetPhrases { get; init; } = [];
     /// <summary>Multipliers, longest first.</summary>
     public required IReadOnlyList<MultiplierEntry> Multipliers { get; init; }
     /// <summary>Bound words, longest first.</summary>
@@ -76,6 +82,10 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> DerivedHigher { get; init; }
     /// <summary>Words saying an actual is below its target by a difference (低于).</summary>
     public required IReadOnlyList<string> DerivedLower { get; init; }
+    /// <summary>Labels opening a statement of targets (目标任务：).</summary>
+    public required IReadOnlyList<string> TargetLabels { get; init; }
+    /// <summary>Labels opening a statement of results (完成情况：).</summary>
+    public required IReadOnlyList<string> ResultLabels { get; init; }
     /// <summary>Words that cannot name an indicator alone (增长, 下降).</summary>
     public required IReadOnlyList<string> BareVerbs { get; init; }
     /// <summary>Administrative levels (国家级, 省级 …).</summary>
@@ -161,10 +171,14 @@ public sealed class LexiconSet
         return new LexiconSet
         {
             UnitForms = unitForms,
+            SetPhrases = units.SetPhrases?.Phrases ?? [],
             Multipliers = units.Multipliers.Select(m => new MultiplierEntry(m.Text, m.Factor))
                 .OrderByDescending(m => m.Text.Length).ToArray(),
             Bounds = bounds.Bounds
-                .Select(b => new BoundEntry(b.Text, b.Position == "prefix", ParseBound(b.Bound), b.RequiresPrefix, b.Approximate))
+                .Select(b => new BoundEntry(b.Text, b.Position == "prefix", ParseBound(b.Bound), b.RequiresPrefix, b.Approximate)
+                {
+                    NotIn = b.NotIn ?? [],
+                })
                 .OrderByDescending(b => b.Text.Length).ToArray(),
             PrefixWindow = bounds.PrefixWindow,
             ApproximateAfter = bounds.Approximations.Where(a => a.Position == "after_number").Select(a => a.Text).ToArray(),
@@ -185,6 +199,8 @@ public sealed class LexiconSet
             PlanCues = cues.PlanCompletion.PlanCues,
             DoneCues = cues.PlanCompletion.DoneCues.OrderByDescending(n => n.Length).ToArray(),
             BareVerbs = cues.IndicatorBareVerbs.Words,
+            TargetLabels = cues.SectionLabels.Target.OrderByDescending(w => w.Length).ToArray(),
+            ResultLabels = cues.SectionLabels.Result.OrderByDescending(w => w.Length).ToArray(),
             DerivedHigher = cues.DerivedTargets.Higher,
             DerivedLower = cues.DerivedTargets.Lower,
             Levels = cues.LevelParts.Levels,
@@ -207,17 +223,19 @@ public sealed class LexiconSet
         _ => throw new FormatException($"unknown bound '{name}'"),
     };
 
-    private sealed record UnitsFile(List<MultiplierDto> Multipliers, List<UnitDto> Units);
+    private sealed record UnitsFile(List<MultiplierDto> Multipliers, List<UnitDto> Units, SetPhrasesDto? SetPhrases);
+    private sealed record SetPhrasesDto(List<string> Phrases);
     private sealed record MultiplierDto(string Text, decimal Factor);
     private sealed record UnitDto(string Unit, string Kind, List<string> Forms);
     private sealed record BoundsFile(int PrefixWindow, List<BoundDto> Bounds, List<ApproxDto> Approximations, WordsDto Estimates, WordsDto Decreases);
-    private sealed record BoundDto(string Text, string Position, string Bound, bool RequiresPrefix, bool Approximate);
+    private sealed record BoundDto(string Text, string Position, string Bound, bool RequiresPrefix, bool Approximate, List<string>? NotIn);
     private sealed record ApproxDto(string Text, string Position);
     private sealed record WordsDto(List<string> Words, int Window);
     private sealed record IndicatorsFile(List<string> LowerIsBetter, List<string> HigherIsBetterOverrides, List<IndicatorDto> Indicators);
     private sealed record IndicatorDto(string Name, List<string> Aliases, string Kind);
     private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims,
-        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs);
+        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels);
+    private sealed record LabelsDto(List<string> Target, List<string> Result);
     private sealed record DerivedDto(List<string> Higher, List<string> Lower);
     private sealed record RateDto(List<string> Verbs, List<string> Objects, List<string> Names, int MaxSpan);
     private sealed record StripDto(List<string> Prefixes, List<string> Suffixes);

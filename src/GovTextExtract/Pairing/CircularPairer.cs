@@ -67,13 +67,41 @@ public sealed class CircularPairer
         var drafts = new List<Draft>();
 
         InlineTargets(text, figs, drafts);
-        foreach (var (ps, pe) in Paragraphs(text))
+        var paragraphs = Paragraphs(text).ToList();
+        for (var pi = 0; pi < paragraphs.Count; pi++)
         {
+            var (ps, pe) = paragraphs[pi];
+            int? forcedTaskEnd = null;
+            int? bodyStart = ItemBodyStart(text, ps, pe);
+            // "目标任务：…" then "完成情况：…" on the next line: one item whose task is the first line.
+            if (LabelEnd(text, ps, pe, _lex.TargetLabels) is { } targetBody && pi + 1 < paragraphs.Count
+                && LabelEnd(text, paragraphs[pi + 1].Start, paragraphs[pi + 1].End, _lex.ResultLabels) is not null)
+            {
+                bodyStart = targetBody;
+                forcedTaskEnd = pe;
+                pe = paragraphs[pi + 1].End;
+                pi++;
+            }
+            else if (LabelEnd(text, bodyStart ?? ps, pe, _lex.TargetLabels) is { } labelled)
+            {
+                bodyStart = labelled;
+            }
+            else if (bodyStart is { } itemBody && IsTaskOnly(text, itemBody, pe))
+            {
+                // An item whose line holds only its task ("3.新建基站1000个。"): its results follow on the next
+                // lines, up to the next item or heading.
+                forcedTaskEnd = pe;
+                while (pi + 1 < paragraphs.Count && IsContinuation(text, paragraphs[pi + 1].Start, paragraphs[pi + 1].End))
+                {
+                    pe = paragraphs[pi + 1].End;
+                    pi++;
+                }
+            }
             var inPara = figs.Where(f => f.Start >= ps && f.End <= pe).ToList();
             if (inPara.Count == 0) continue;
             var resultsStart = ps;
-            if (ItemBodyStart(text, ps, pe) is { } bodyStart)
-                resultsStart = PairItem(text, bodyStart, pe, inPara, drafts);
+            if (bodyStart is { } body)
+                resultsStart = PairItem(text, body, forcedTaskEnd, pe, inPara, drafts);
             PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             AttachRates(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
@@ -214,9 +242,40 @@ public sealed class CircularPairer
 
     // ---------------------------------------------------------------- items: task sentence, then results
 
-    private int PairItem(string t, int bodyStart, int pe, List<Fig> inPara, List<Draft> drafts)
+    /// <summary>True when an item's line is one sentence: its task with nothing reported after it.</summary>
+    private static bool IsTaskOnly(string t, int body, int pe)
     {
-        var dot = t.IndexOf('。', bodyStart, pe - bodyStart);
+        var dot = t.IndexOf('。', body, pe - body);
+        return dot < 0 ? pe - body < 80 : t.AsSpan(dot + 1, pe - dot - 1).Trim().IsEmpty;
+    }
+
+    /// <summary>A line that carries on the item above it: not an item, a label or a short heading.</summary>
+    private bool IsContinuation(string t, int ps, int pe)
+    {
+        if (ItemBodyStart(t, ps, pe) is not null || LabelEnd(t, ps, pe, _lex.TargetLabels) is not null) return false;
+        var line = t.AsSpan(ps, pe - ps).Trim();
+        if (line.IsEmpty) return false;
+        // A heading is short and has no sentence mark.
+        return !(line.Length <= 20 && line.IndexOfAny("。,;") < 0);
+    }
+
+    /// <summary>Where the text after a label such as "目标任务：" begins, or null when the span does not open with one.</summary>
+    private static int? LabelEnd(string t, int start, int end, IReadOnlyList<string> labels)
+    {
+        var i = start;
+        while (i < end && t[i] == ' ') i++;
+        foreach (var label in labels)
+        {
+            var j = i + label.Length;
+            if (j < end && string.CompareOrdinal(t, i, label, 0, label.Length) == 0 && t[j] is ':' or '：')
+                return j + 1;
+        }
+        return null;
+    }
+
+    private int PairItem(string t, int bodyStart, int? forcedTaskEnd, int pe, List<Fig> inPara, List<Draft> drafts)
+    {
+        var dot = forcedTaskEnd ?? t.IndexOf('。', bodyStart, pe - bodyStart);
         var taskEnd = dot < 0 ? pe : dot;
         // A percentage glued to the next words lost its full stop in the source ("比重达到11%组织申报…").
         foreach (var f in inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd))
@@ -299,7 +358,7 @@ public sealed class CircularPairer
 
     /// <summary>A figure of a task sentence states a target when it ends its phrase ("…新增就业3.7万人。"), or when a
     /// count stands before its noun ("推进28个重大事项"); a figure that qualifies a noun counted later in the same
-    /// phrase ("10亿元以上项目10个") or follows 以 ("以18个村为重点") does not.</summary>
+    /// phrase ("5亿元以上企业20家") or follows 以 ("以10个村为重点") does not.</summary>
     private static bool IsTargetFigure(string t, Fig f, int taskEnd, List<Fig> inPara)
     {
         if (f.Start > 0 && t[f.Start - 1] == '以') return false;
@@ -454,7 +513,12 @@ public sealed class CircularPairer
             var lead = t.Substring(Math.Max(cs, f1.Start - 8), f1.Start - Math.Max(cs, f1.Start - 8));
             var planBefore = _lex.PlanCues.Any(c => lead.Contains(c, StringComparison.Ordinal));
             var planAfter = _lex.PlanCues.Any(c => between.Contains(c, StringComparison.Ordinal)) || between.Contains("问题", StringComparison.Ordinal);
-            if (!(commas == 0 && (planAfter || planBefore)) && !(commas == 1 && planBefore)) continue;
+            // "新建幼儿园12所，已建成10所": a done cue with 已 and the same unit also marks the first figure as the plan.
+            // The done verb must echo the plan's verb (新建…已建成), else "共受理申请169件，已完成101件" would pair.
+            var doneVerb = doneNear.Where(c => c is not ('已' or '完' or '成')).ToArray();
+            var doneAlready = doneNear.StartsWith('已') && f1.Q.Unit == f2.Q.Unit && f2.Q.Value <= f1.Q.Value * 1.5m
+                && doneVerb.Length > 0 && t.AsSpan(cs, f1.Start - cs).IndexOfAny(doneVerb) >= 0;
+            if (!(commas == 0 && (planAfter || planBefore)) && !(commas == 1 && (planBefore || doneAlready))) continue;
             // A percentage pairs this way only when the plan word stands right before it ("年度目标增长7%，实际增长7.2%").
             if (f1.Q.Unit == "%" && !planBefore) continue;
             var indicator = NameIndicator(t, f1.Start, t[cs..f1.Q.CoreSpan.Start] + (commas == 0 ? between[..between.IndexOf(doneNear, StringComparison.Ordinal)] : ""));
@@ -468,8 +532,12 @@ public sealed class CircularPairer
     {
         var ps = t.LastIndexOf('\n', Math.Max(0, pos - 1)) + 1;
         if (ItemBodyStart(t, ps, pos) is { } body) ps = body;
+        // The heading of an item ("(一)地区生产总值。…") or, in running text, the subject opening the sentence.
+        var dot = t.IndexOf('。', ps, pos - ps);
+        var itemTitle = dot > ps && dot - ps <= 20 && !t.AsSpan(ps, dot - ps).ContainsAny("0123456789");
+        if (!itemTitle) ps = SentenceStart(t, pos, ps);
         var k = ps;
-        while (k < pos && !IsListBreak(t[k]) && t[k] != '(') k++;
+        while (k < pos && !IsListBreak(t[k]) && t[k] != '(' && !char.IsAsciiDigit(t[k])) k++;
         return k > ps ? t[ps..k] : "";
     }
 
@@ -497,7 +565,7 @@ public sealed class CircularPairer
                 Indicator = indicator,
                 Actual = actual,
                 DerivedTarget = higher ? a - x : a + x,
-                DerivedTargetText = between.TrimStart(',') + diff.Q.Text,
+                DerivedTargetText = t[(actual.End + (between.StartsWith(',') ? 1 : 0))..diff.End],
                 DerivedTargetSpan = SourceSpan.FromBounds(actual.End + (between.StartsWith(',') ? 1 : 0), diff.End),
                 Confidence = 0.75,
             });
@@ -560,6 +628,10 @@ public sealed class CircularPairer
     {
         var s = new string(raw.Where(c => c is not ('“' or '”' or '"' or '‘' or '’' or '《' or '》' or ' ' or '\t')).ToArray());
         if (ItemBodyStart(s, 0, s.Length) is { } body) s = s[body..];
+        // "一是…", "二是…": enumerations of running text.
+        var e = 0;
+        while (e < s.Length && e < 3 && ChineseNumeral.IsNumeralChar(s[e])) e++;
+        if (e > 0 && e < s.Length && s[e] == '是') s = s[(e + 1)..];
         foreach (var w in _lex.EstimateWords) s = s.Replace(w, "", StringComparison.Ordinal);
         // Drop a leading time phrase ("2019年", "1-12月").
         var changed = true;

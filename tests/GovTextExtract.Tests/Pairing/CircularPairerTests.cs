@@ -134,6 +134,16 @@ public class CircularPairerTests
     }
 
     [Fact]
+    public void ResultsOnTheLinesAfterTheTask()
+    {
+        var records = Extract("二、重点任务完成情况\n3.新建5G基站1000个。\n全年新建5G基站1250个，完成年度目标的125%。\n4.改造老旧小区40个。\n全年开工改造老旧小区42个。\n（三）民生保障\n5.新增养老床位800张。\n");
+        Assert.Equal(3, records.Count);
+        Assert.Equal((1250m, 125m), (Single(records, 1000m).Actual!.Value!.Value, Single(records, 1000m).ReportedRate!.Value));
+        Assert.Equal(42m, Single(records, 40m).Actual!.Value);
+        Assert.Null(Single(records, 800m).Actual);
+    }
+
+    [Fact]
     public void StyleVariantsFixture()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures", "style-variants.txt");

@@ -100,6 +100,19 @@ internal static class Figures
         return text[..i] + multiplier + text[i..];
     }
 
+    /// <summary>The result of a check, or null where figures beyond decimal's range (a misread 10^30) overflow it.</summary>
+    public static Finding? Guard(Func<Finding?> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>At most <paramref name="max"/> characters of a quotation, shortened at the front with "…".</summary>
     public static string Quote(string text, int max = 40) =>
         text.Length <= max ? text : "…" + text[^(max - 1)..];

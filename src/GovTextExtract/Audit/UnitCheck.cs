@@ -15,7 +15,7 @@ internal static class UnitCheck
         for (var i = 0; i < doc.Records.Count; i++)
         {
             var r = doc.Records[i];
-            if (Magnitude(doc, i) is { } m) yield return m;
+            if (Figures.Guard(() => Magnitude(doc, i)) is { } m) yield return m;
             if (r.Actual is { Unit: { } unit } actual && !HasUnit(doc.OriginalText(r.Evidence.Actual) ?? actual.Text, unit, doc.Lex))
             {
                 var from = r.Target?.Unit == unit ? $" {unit} is taken from the target {r.Target.Text}." : "";

@@ -73,12 +73,11 @@ public sealed class Auditor
         findings.AddRange(RateCheck.Run(doc));
         findings.AddRange(UnitCheck.Run(doc));
         findings.AddRange(PartsCheck.Run(doc));
-        // A record whose actual is a sum of parts or of doubtful magnitude contradicts a claim less surely.
+        // A record whose parts fall short or whose magnitude is doubtful contradicts a claim less surely.
         var doubtful = findings
             .Where(f => f.Record is not null && f.Flag.Severity != AuditSeverity.Info
                         && f.Flag.Code is AuditCodes.UnitSuspect or AuditCodes.PartsSum)
             .Select(f => f.Record!.Value)
-            .Concat(Enumerable.Range(0, records.Count).Where(i => records[i].Actual?.Text.Contains('+', StringComparison.Ordinal) == true))
             .ToHashSet();
         findings.AddRange(ClaimCheck.Run(doc, _segmenter, doubtful));
 

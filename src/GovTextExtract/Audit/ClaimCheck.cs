@@ -22,10 +22,7 @@ internal static class ClaimCheck
 
     private sealed record Claim(int Start, int End, bool Exceeded);
 
-    private sealed record Phrase(string Text, SourceSpan Span)
-    {
-        public int End() => Span.End;
-    }
+    private sealed record Phrase(string Text, SourceSpan Span);
 
     public static IEnumerable<Finding> Run(AuditDocument doc, ChineseSegmenter? segmenter, IReadOnlySet<int> doubtful)
     {
@@ -76,7 +73,7 @@ internal static class ClaimCheck
         var t = doc.Text;
         if (phrase is not { } p) return Figures.Quote(t[claimSpan.Start..claimSpan.End]);
         var tail = t[listEnd..claim.End];
-        return p.End() == listEnd ? t[p.Span.Start..claim.End] : t[p.Span.Start..p.Span.End] + "…" + tail;
+        return p.Span.End == listEnd ? t[p.Span.Start..claim.End] : t[p.Span.Start..p.Span.End] + "…" + tail;
     }
 
     private static AuditFlag? Judge(AuditDocument doc, int i, Claim claim, Phrase? phrase, SourceSpan claimSpan, string quote,

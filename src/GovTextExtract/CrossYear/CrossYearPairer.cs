@@ -87,7 +87,7 @@ internal sealed class CrossYearPairer
         {
             if (m.Measure is not (Measure.Level or Measure.Growth or Measure.Points) || m.Unit is null) continue;
             var context = t[m.ContextStart..m.Span.Start];
-            if (MentionReader.ContainsAny(context, _lex.StatementFiveYearMarkers)) continue;
+            if (MentionReader.ContainsAny(context, _lex.StatementFiveYearMarkers) || SpansYears(report, m)) continue;
             if (IsRelative(m.VerbZone)) continue;
             // "增长7%以上，力争8%": the aspiration is no second target.
             if (m.Aspiration && result.Any(r => r.Mention.Subject.Group.Name == m.Subject.Group.Name
@@ -124,7 +124,7 @@ internal sealed class CrossYearPairer
                 && MentionReader.EndsWithAny(m.VerbZone.Trim(), _lex.ReachVerbs))
                 periodEnd = true;
             else if (periods[si] != Period.Year) continue;
-            if (MentionReader.ContainsAny(context, _lex.FigureRejectMarkers)) continue;
+            if (MentionReader.ContainsAny(context, _lex.FigureRejectMarkers) || SpansYears(report, m)) continue;
             if (year is { } y && report.YearsIn(m.ContextStart, m.Span.Start).Any(v => v != y)) continue;
             var sentence = report.Sentences[report.SentenceIndexAt(m.ContextStart)];
             if (MentionReader.ContainsAny(t[sentence.Start..m.Span.Start], _lex.FutureMarkers)) continue;
@@ -135,6 +135,10 @@ internal sealed class CrossYearPairer
         }
         return result;
     }
+
+    /// <summary>True when a duration in years stands before the figure in its statement ("5年增长18.7%").</summary>
+    private static bool SpansYears(ReportText report, Mention m) =>
+        report.FiguresIn(m.ContextStart, m.Span.Start).Any(q => q.Unit == "年" && q.Value is > 1);
 
     private string? FindCompletionClaim(ReportText report)
     {

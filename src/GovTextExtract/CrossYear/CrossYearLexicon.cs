@@ -38,6 +38,7 @@ internal sealed class CrossYearLexicon
     public static CrossYearLexicon Default => DefaultLexicon.Value;
 
     public required IReadOnlyList<string> StatementCues { get; init; }
+    public required IReadOnlyList<string> StatementWeakCues { get; init; }
     public required IReadOnlyList<string> StatementConnectors { get; init; }
     public required IReadOnlyList<string> StatementFiveYearMarkers { get; init; }
     public required IReadOnlyList<string> StatementEndCues { get; init; }
@@ -116,6 +117,7 @@ internal sealed class CrossYearLexicon
         return new CrossYearLexicon
         {
             StatementCues = Longest(file.Statement.Cues),
+            StatementWeakCues = Longest(file.Statement.WeakCues ?? []),
             StatementConnectors = Longest(file.Statement.Connectors ?? [""]),
             StatementFiveYearMarkers = file.Statement.FiveYearMarkers,
             StatementEndCues = Longest(file.Statement.EndCues),
@@ -161,7 +163,7 @@ internal sealed class CrossYearLexicon
 
     private sealed record FileDto(StatementDto? Statement, ScopeDto? Scope, SubjectDto? Subject, RateDto? RateCues,
         ClaimsDto? CompletionClaims, IndicatorsDto? Indicators, ConversionsDto? UnitConversions);
-    private sealed record StatementDto(List<string> Cues, List<string>? Connectors, List<string> FiveYearMarkers, List<string> EndCues);
+    private sealed record StatementDto(List<string> Cues, List<string>? WeakCues, List<string>? Connectors, List<string> FiveYearMarkers, List<string> EndCues);
     private sealed record ScopeDto(int OpeningWindow, List<string> YearMarkers, List<string> FiveYearMarkers,
         List<string> FigureRejectMarkers, List<string> FutureMarkers, List<string> YearEndMarkers, List<string> AverageMarkers,
         List<string>? ReachVerbs);

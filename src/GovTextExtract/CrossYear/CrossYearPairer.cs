@@ -86,6 +86,8 @@ internal sealed class CrossYearPairer
         foreach (var m in _reader.Read(report, start, end, allowRaw: true))
         {
             if (m.Measure is not (Measure.Level or Measure.Growth or Measure.Points) || m.Unit is null) continue;
+            // Targets are written in digits; a Chinese numeral with a classifier counts work items (十个方面).
+            if (m.Subject.Raw && m.Figure is { } f && ChineseNumeral.IsNumeralChar(t[f.CoreSpan.Start])) continue;
             var context = t[m.ContextStart..m.Span.Start];
             if (MentionReader.ContainsAny(context, _lex.StatementFiveYearMarkers) || SpansYears(report, m)) continue;
             if (IsRelative(m.VerbZone)) continue;
@@ -115,8 +117,9 @@ internal sealed class CrossYearPairer
         var end = own?.SentenceStart ?? t.Length;
         var periods = _layout.Periods(report, year);
         var result = new List<ActualCandidate>();
-        foreach (var m in _reader.Read(report, 0, end, allowRaw: false, extraAliases))
+        foreach (var read in _reader.Read(report, 0, end, allowRaw: false, extraAliases))
         {
+            var m = read;
             var si = report.SentenceIndexAt(m.Span.Start);
             var context = t[m.ContextStart..m.Span.Start];
             var periodEnd = false;
@@ -128,6 +131,9 @@ internal sealed class CrossYearPairer
             if (year is { } y && report.YearsIn(m.ContextStart, m.Span.Start).Any(v => v != y)) continue;
             var sentence = report.Sentences[report.SentenceIndexAt(m.ContextStart)];
             if (MentionReader.ContainsAny(t[sentence.Start..m.Span.Start], _lex.FutureMarkers)) continue;
+            // "预计全市地区生产总值增长5.2%左右，一般公共预算收入增长3.1%…": the expectation covers the sentence's list.
+            if (!m.Estimate && MentionReader.ContainsAny(t[sentence.Start..m.Span.Start], _lexicons.EstimateWords))
+                m = m with { Estimate = true };
             result.Add(new ActualCandidate(m,
                 MentionReader.ContainsAny(context, _lex.YearEndMarkers),
                 MentionReader.ContainsAny(context, _lex.AverageMarkers),

@@ -20,9 +20,10 @@ internal sealed record ReportIdentity(string? Place, int? Year, string Source)
         @"^(?:(?<year>(?:19|20)\d{2})\s*年)?(?<place>[^\s,，。:：、\d]{0,20}?)(?:人民政府)?政府工作报告",
         RegexOptions.CultureInvariant, Timeout);
 
-    // "——2013年2月28日在海拉尔区第十四届人民代表大会…", "2025年1月16日省长 李乐成在辽宁省第十四届…".
+    // "——2013年2月28日在海拉尔区第十四届人民代表大会…", "2025年1月16日省长 李乐成在辽宁省第十四届…", at the start
+    // of a line or after the title.
     private static readonly Regex Delivery = new(
-        @"(?<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,16}?在(?<place>[^\s\d第]{0,20}?)第[一二三四五六七八九十百]+届(?<national>全国)?",
+        @"^(?:[^\t\d]{0,24}?政府工作报告)?[\s\-—–]*(?<year>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\t]{0,16}?在(?<place>[^\s\d第]{0,20}?)第[一二三四五六七八九十百]+届(?<national>全国)?",
         RegexOptions.CultureInvariant, Timeout);
 
     // "一、2011年工作回顾": the report of the year after.

@@ -34,14 +34,24 @@ internal sealed class ReportLayout
 
     public ReportLayout(CrossYearLexicon lexicon) => _lex = lexicon;
 
-    /// <summary>The year's main-target statement: the first cue with a connector and a colon whose sentence names
-    /// no plan period, and whose statement holds at least one figure; failing that, the first such cue with a
-    /// connector (是, 为) and no colon.</summary>
+    /// <summary>The year's main-target statement: the first cue (预期目标) with a connector and a colon whose
+    /// sentence names no plan period, and whose statement holds at least one figure; failing that, the first weak cue
+    /// (主要目标) so placed; failing that, the same with a connector (是, 为) and no colon.</summary>
     public StatementLocation? FindStatement(ReportText report)
     {
-        var t = report.Text;
+        var strong = Hits(report.Text, _lex.StatementCues);
+        var weak = Hits(report.Text, _lex.StatementWeakCues)
+            .Where(w => !strong.Any(h => h.Pos < w.Pos + w.Cue.Length && w.Pos < h.Pos + h.Cue.Length)).ToList();
+        foreach (var withColon in new[] { true, false })
+            foreach (var hits in new[] { strong, weak })
+                if (FirstStatement(report, hits, withColon) is { } found) return found;
+        return null;
+    }
+
+    private static List<(int Pos, string Cue)> Hits(string t, IReadOnlyList<string> cues)
+    {
         var hits = new List<(int Pos, string Cue)>();
-        foreach (var cue in _lex.StatementCues)
+        foreach (var cue in cues)
         {
             for (var i = t.IndexOf(cue, StringComparison.Ordinal); i >= 0; i = t.IndexOf(cue, i + 1, StringComparison.Ordinal))
             {
@@ -50,28 +60,31 @@ internal sealed class ReportLayout
             }
         }
         hits.Sort((a, b) => a.Pos.CompareTo(b.Pos));
-        foreach (var withColon in new[] { true, false })
+        return hits;
+    }
+
+    private StatementLocation? FirstStatement(ReportText report, List<(int Pos, string Cue)> hits, bool withColon)
+    {
+        var t = report.Text;
+        foreach (var (pos, cue) in hits)
         {
-            foreach (var (pos, cue) in hits)
-            {
-                var after = pos + cue.Length;
-                var connector = _lex.StatementConnectors.FirstOrDefault(c =>
-                    (withColon || c.Length > 0) && string.CompareOrdinal(t, after, c, 0, c.Length) == 0
-                    && (!withColon || IsColonAt(t, after + c.Length)));
-                if (connector is null) continue;
-                var bodyStart = after + connector.Length;
-                while (bodyStart < t.Length && t[bodyStart] == ' ') bodyStart++;
-                if (withColon) bodyStart++;
-                if (bodyStart >= t.Length) continue;
-                var sentenceStart = pos;
-                while (sentenceStart > 0 && !ReportText.IsSentenceBreak(t[sentenceStart - 1])) sentenceStart--;
-                var prefix = t[sentenceStart..pos];
-                if (MentionReader.ContainsAny(prefix, _lex.StatementFiveYearMarkers)) continue;
-                var (start, end) = Extent(t, bodyStart);
-                end = CutAtEndCue(t, start, end);
-                if (!report.FiguresIn(start, end).Any()) continue;
-                return new StatementLocation(sentenceStart, start, end, cue + connector);
-            }
+            var after = pos + cue.Length;
+            var connector = _lex.StatementConnectors.FirstOrDefault(c =>
+                (withColon || c.Length > 0) && string.CompareOrdinal(t, after, c, 0, c.Length) == 0
+                && (!withColon || IsColonAt(t, after + c.Length)));
+            if (connector is null) continue;
+            var bodyStart = after + connector.Length;
+            while (bodyStart < t.Length && t[bodyStart] == ' ') bodyStart++;
+            if (withColon) bodyStart++;
+            if (bodyStart >= t.Length) continue;
+            var sentenceStart = pos;
+            while (sentenceStart > 0 && !ReportText.IsSentenceBreak(t[sentenceStart - 1])) sentenceStart--;
+            var prefix = t[sentenceStart..pos];
+            if (MentionReader.ContainsAny(prefix, _lex.StatementFiveYearMarkers)) continue;
+            var (start, end) = Extent(t, bodyStart);
+            end = CutAtEndCue(t, start, end);
+            if (!report.FiguresIn(start, end).Any()) continue;
+            return new StatementLocation(sentenceStart, start, end, cue + connector);
         }
         return null;
     }

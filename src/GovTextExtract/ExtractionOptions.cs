@@ -18,6 +18,7 @@ public sealed record ExtractionOptions
     /// <summary>Records whose confidence is below this are dropped. Default 0 (keep all).</summary>
     public double MinConfidence { get; init; }
 
-    /// <summary>Tolerance, in percent of the target, within which an actual counts as equal (met). Default 0.5.</summary>
-    public decimal MetTolerancePercent { get; init; } = 0.5m;
+    /// <summary>Tolerance, in percent of the target, within which an actual counts as equal to it (met). Default 0:
+    /// documents state both figures at their own precision, and 7630万 against 7600万 is better, not equal.</summary>
+    public decimal MetTolerancePercent { get; init; }
 }

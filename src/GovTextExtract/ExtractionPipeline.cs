@@ -5,6 +5,7 @@ using GovTextExtract.Normalization;
 using GovTextExtract.Pairing;
 using GovTextExtract.Quantities;
 using GovTextExtract.Records;
+using GovTextExtract.Segmentation;
 using GovTextExtract.Text;
 
 namespace GovTextExtract;
@@ -22,7 +23,7 @@ public sealed class ExtractionPipeline
         Options = options ?? ExtractionOptions.Default;
         Lexicons = Options.Lexicons ?? LexiconSet.Default;
         _recognizer = new QuantityRecognizer(Lexicons);
-        _pairer = new CircularPairer(Lexicons, _recognizer, Options);
+        _pairer = new CircularPairer(Lexicons, _recognizer, Options, ChineseSegmenter.Shared);
     }
 
     /// <summary>The options this pipeline was built with.</summary>

@@ -19,7 +19,11 @@ public sealed record MultiplierEntry(string Text, decimal Factor);
 /// <param name="Bound">The bound it sets.</param>
 /// <param name="RequiresPrefix">A suffix that bounds only after a prefix bound word (内 after 压缩到).</param>
 /// <param name="Approximate">True when the word also makes the figure approximate (约).</param>
-public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, bool RequiresPrefix, bool Approximate);
+public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, bool RequiresPrefix, bool Approximate)
+{
+    /// <summary>Words that contain <see cref="Text"/> without it being a bound word there (约 in 签约, 上下 in 上下游).</summary>
+    public IReadOnlyList<string> NotIn { get; init; } = [];
+}
 
 /// <summary>An indicator with its aliases.</summary>
 public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
@@ -32,6 +36,8 @@ public sealed class LexiconSet
 
     /// <summary>Units, longest written form first.</summary>
     public required IReadOnlyList<(string Form, UnitEntry Unit)> UnitForms { get; init; }
+    /// <summary>Set phrases that begin with a numeral and a classifier but count nothing (一批, 一起, 一次性).</summary>
+    public IReadOnlyList<string> SetPhrases { get; init; } = [];
     /// <summary>Multipliers, longest first.</summary>
     public required IReadOnlyList<MultiplierEntry> Multipliers { get; init; }
     /// <summary>Bound words, longest first.</summary>
@@ -54,10 +60,38 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> LowerIsBetter { get; init; }
     /// <summary>Keywords that keep an indicator higher-is-better although a lower keyword matches (优良, 达标率).</summary>
     public required IReadOnlyList<string> HigherOverrides { get; init; }
-    /// <summary>Phrases before a percentage that make it a stated completion rate.</summary>
-    public required IReadOnlyList<string> RateBefore { get; init; }
+    /// <summary>Rate verbs (完成, 占): with a rate object after them, the percentage that follows is a stated rate.</summary>
+    public required IReadOnlyList<string> RateVerbs { get; init; }
+    /// <summary>Rate objects (计划, 目标, 任务).</summary>
+    public required IReadOnlyList<string> RateObjects { get; init; }
     /// <summary>Names of a completion rate (完成率).</summary>
     public required IReadOnlyList<string> RateNames { get; init; }
+    /// <summary>Largest distance from a rate verb to the percentage.</summary>
+    public int RateMaxSpan { get; init; } = 16;
+    /// <summary>Words that open a parenthesised target after an actual (目标).</summary>
+    public required IReadOnlyList<string> InlineTargetOpeners { get; init; }
+    /// <summary>Scaffolding words trimmed from the front of an indicator phrase.</summary>
+    public required IReadOnlyList<string> IndicatorStripPrefixes { get; init; }
+    /// <summary>Verbs trimmed from the end of an indicator phrase.</summary>
+    public required IReadOnlyList<string> IndicatorStripSuffixes { get; init; }
+    /// <summary>Cues of a planned figure.</summary>
+    public required IReadOnlyList<string> PlanCues { get; init; }
+    /// <summary>Cues of a completed figure.</summary>
+    public required IReadOnlyList<string> DoneCues { get; init; }
+    /// <summary>Words saying an actual is above its target by a difference (高出, 超过).</summary>
+    public required IReadOnlyList<string> DerivedHigher { get; init; }
+    /// <summary>Words saying an actual is below its target by a difference (低于).</summary>
+    public required IReadOnlyList<string> DerivedLower { get; init; }
+    /// <summary>Labels opening a statement of targets (目标任务：).</summary>
+    public required IReadOnlyList<string> TargetLabels { get; init; }
+    /// <summary>Labels opening a statement of results (完成情况：).</summary>
+    public required IReadOnlyList<string> ResultLabels { get; init; }
+    /// <summary>Words that cannot name an indicator alone (增长, 下降).</summary>
+    public required IReadOnlyList<string> BareVerbs { get; init; }
+    /// <summary>Administrative levels (国家级, 省级 …).</summary>
+    public required IReadOnlyList<string> Levels { get; init; }
+    /// <summary>Aggregates of levels (省级以上 …).</summary>
+    public required IReadOnlyList<string> LevelAggregates { get; init; }
     /// <summary>Target cue words.</summary>
     public required IReadOnlyList<string> TargetCues { get; init; }
     /// <summary>Claims that a target was met.</summary>
@@ -134,10 +168,14 @@ public sealed class LexiconSet
         return new LexiconSet
         {
             UnitForms = unitForms,
+            SetPhrases = units.SetPhrases?.Phrases ?? [],
             Multipliers = units.Multipliers.Select(m => new MultiplierEntry(m.Text, m.Factor))
                 .OrderByDescending(m => m.Text.Length).ToArray(),
             Bounds = bounds.Bounds
-                .Select(b => new BoundEntry(b.Text, b.Position == "prefix", ParseBound(b.Bound), b.RequiresPrefix, b.Approximate))
+                .Select(b => new BoundEntry(b.Text, b.Position == "prefix", ParseBound(b.Bound), b.RequiresPrefix, b.Approximate)
+                {
+                    NotIn = b.NotIn ?? [],
+                })
                 .OrderByDescending(b => b.Text.Length).ToArray(),
             PrefixWindow = bounds.PrefixWindow,
             ApproximateAfter = bounds.Approximations.Where(a => a.Position == "after_number").Select(a => a.Text).ToArray(),
@@ -148,8 +186,22 @@ public sealed class LexiconSet
             Indicators = indicators.Indicators.Select(i => new IndicatorEntry(i.Name, i.Aliases, i.Kind)).ToArray(),
             LowerIsBetter = indicators.LowerIsBetter,
             HigherOverrides = indicators.HigherIsBetterOverrides,
-            RateBefore = cues.RatePatterns.Before.OrderByDescending(s => s.Length).ToArray(),
-            RateNames = cues.RatePatterns.Names,
+            RateVerbs = cues.RatePatterns.Verbs,
+            RateObjects = cues.RatePatterns.Objects,
+            RateNames = cues.RatePatterns.Names.OrderByDescending(n => n.Length).ToArray(),
+            RateMaxSpan = cues.RatePatterns.MaxSpan,
+            InlineTargetOpeners = cues.InlineTargetOpeners.Words.OrderByDescending(n => n.Length).ToArray(),
+            IndicatorStripPrefixes = cues.IndicatorStrip.Prefixes.OrderByDescending(n => n.Length).ToArray(),
+            IndicatorStripSuffixes = cues.IndicatorStrip.Suffixes.OrderByDescending(n => n.Length).ToArray(),
+            PlanCues = cues.PlanCompletion.PlanCues,
+            DoneCues = cues.PlanCompletion.DoneCues.OrderByDescending(n => n.Length).ToArray(),
+            BareVerbs = cues.IndicatorBareVerbs.Words,
+            TargetLabels = cues.SectionLabels.Target.OrderByDescending(w => w.Length).ToArray(),
+            ResultLabels = cues.SectionLabels.Result.OrderByDescending(w => w.Length).ToArray(),
+            DerivedHigher = cues.DerivedTargets.Higher,
+            DerivedLower = cues.DerivedTargets.Lower,
+            Levels = cues.LevelParts.Levels,
+            LevelAggregates = cues.LevelParts.Aggregates,
             TargetCues = cues.TargetCues,
             MetClaims = cues.SummaryClaims.Met,
             ExceededClaims = cues.SummaryClaims.Exceeded,
@@ -167,16 +219,23 @@ public sealed class LexiconSet
         _ => throw new FormatException($"unknown bound '{name}'"),
     };
 
-    private sealed record UnitsFile(List<MultiplierDto> Multipliers, List<UnitDto> Units);
+    private sealed record UnitsFile(List<MultiplierDto> Multipliers, List<UnitDto> Units, SetPhrasesDto? SetPhrases);
+    private sealed record SetPhrasesDto(List<string> Phrases);
     private sealed record MultiplierDto(string Text, decimal Factor);
     private sealed record UnitDto(string Unit, string Kind, List<string> Forms);
     private sealed record BoundsFile(int PrefixWindow, List<BoundDto> Bounds, List<ApproxDto> Approximations, WordsDto Estimates, WordsDto Decreases);
-    private sealed record BoundDto(string Text, string Position, string Bound, bool RequiresPrefix, bool Approximate);
+    private sealed record BoundDto(string Text, string Position, string Bound, bool RequiresPrefix, bool Approximate, List<string>? NotIn);
     private sealed record ApproxDto(string Text, string Position);
     private sealed record WordsDto(List<string> Words, int Window);
     private sealed record IndicatorsFile(List<string> LowerIsBetter, List<string> HigherIsBetterOverrides, List<IndicatorDto> Indicators);
     private sealed record IndicatorDto(string Name, List<string> Aliases, string Kind);
-    private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims);
-    private sealed record RateDto(List<string> Before, List<string> Names);
+    private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims,
+        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels);
+    private sealed record LabelsDto(List<string> Target, List<string> Result);
+    private sealed record DerivedDto(List<string> Higher, List<string> Lower);
+    private sealed record RateDto(List<string> Verbs, List<string> Objects, List<string> Names, int MaxSpan);
+    private sealed record StripDto(List<string> Prefixes, List<string> Suffixes);
+    private sealed record PlanDto(List<string> PlanCues, List<string> DoneCues);
+    private sealed record LevelsDto(List<string> Levels, List<string> Aggregates);
     private sealed record ClaimsDto(List<string> Met, List<string> Exceeded);
 }

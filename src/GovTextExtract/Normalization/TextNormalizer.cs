@@ -5,7 +5,8 @@ namespace GovTextExtract.Normalization;
 /// <summary>Folds full-width characters to half-width and tidies spaces, keeping a map back to the original offsets.</summary>
 /// <remarks>Full-width ASCII (U+FF01..U+FF5E: ８％（），；：) becomes ASCII, so the recogniser sees one form of every
 /// digit and mark; 。 and 、 have no half-width twin and stay. The ideographic and no-break spaces become a space, dashes
-/// become '-'. A carriage return before a line feed is dropped; the offset map keeps every other character 1:1.</remarks>
+/// become '-', the micro sign µ becomes μ. A carriage return before a line feed is dropped; the offset map keeps every
+/// other character 1:1.</remarks>
 public static class TextNormalizer
 {
     /// <summary>Normalises <paramref name="original"/>.</summary>
@@ -36,6 +37,7 @@ public static class TextNormalizer
         '\u2014' or '\u2013' or '\u2212' or '\uFF0D' => '-',
         '\uFF5E' or '\u301C' => '~',
         '\u3014' => '〔',
+        '\u00B5' => '\u03BC', // the micro sign reads as the Greek mu of μg/m3
         _ => c,
     };
 }

@@ -1,28 +1,757 @@
 using GovTextExtract.Lexicons;
 using GovTextExtract.Quantities;
 using GovTextExtract.Records;
+using GovTextExtract.Segmentation;
+using GovTextExtract.Status;
+using GovTextExtract.Text;
 
 namespace GovTextExtract.Pairing;
 
-/// <summary>Pairs targets with actuals in a completion circular (targets and results in one document).</summary>
+/// <summary>Pairs targets with actuals in a completion circular, where each item restates a task and then reports on it.
+/// Rules generate the candidates: inline "增长8.1%(目标8%)"; numbered items whose first sentence states the targets
+/// and whose following sentences report the results, paired by indicator, unit and magnitude; stated rates
+/// ("完成年度目标任务的280%", "分别完成全年计划a%、b%"); "X项任务已完成Y个" and "计划X，已完成Y".</summary>
+/// <remarks>Thread-safe: no state beyond read-only lexicons.</remarks>
 public sealed class CircularPairer
 {
     private readonly LexiconSet _lex;
     private readonly QuantityRecognizer _recognizer;
     private readonly ExtractionOptions _options;
+    private readonly ChineseSegmenter? _segmenter;
 
     /// <summary>Creates the pairer.</summary>
-    public CircularPairer(LexiconSet lexicons, QuantityRecognizer recognizer, ExtractionOptions options)
+    public CircularPairer(LexiconSet lexicons, QuantityRecognizer recognizer, ExtractionOptions options, ChineseSegmenter? segmenter = null)
     {
-        _lex = lexicons;
-        _recognizer = recognizer;
-        _options = options;
+        _lex = lexicons ?? throw new ArgumentNullException(nameof(lexicons));
+        _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _segmenter = segmenter;
+    }
+
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("GOVTEXT_DEBUG_PAIRING") == "1";
+
+    private sealed class Fig(Quantity q, int index)
+    {
+        public Quantity Q { get; } = q;
+        public int Index { get; } = index;
+        public bool Used { get; set; }
+        public bool IsRate { get; set; }
+        public int Start => Q.Span.Start;
+        public int End => Q.Span.End;
+    }
+
+    private sealed class Draft
+    {
+        public required string Indicator;
+        public Fig? Target;
+        public Fig? Actual;
+        public Fig? Rate;
+        public decimal? ActualValueOverride;
+        public string? ActualTextOverride;
+        public SourceSpan? ActualSpanOverride;
+        public decimal? DerivedTarget;
+        public string? DerivedTargetText;
+        public SourceSpan? DerivedTargetSpan;
+        public double Confidence;
+        public List<AuditFlag> Flags { get; } = [];
+        public int Order => Target?.Start ?? Actual?.Start ?? Rate?.Start ?? 0;
     }
 
     /// <summary>Pairs the targets and actuals of a normalised text; evidence spans refer to that text.</summary>
     public IReadOnlyList<CompletionRecord> Pair(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [];
+        var all = _recognizer.Recognize(text);
+        var figs = all.Where(q => q.Kind == QuantityKind.Figure).Select((q, i) => new Fig(q, i)).ToList();
+        foreach (var f in figs) f.IsRate = IsStatedRate(text, f, figs);
+        var drafts = new List<Draft>();
+
+        InlineTargets(text, figs, drafts);
+        var paragraphs = Paragraphs(text).ToList();
+        for (var pi = 0; pi < paragraphs.Count; pi++)
+        {
+            var (ps, pe) = paragraphs[pi];
+            int? forcedTaskEnd = null;
+            int? bodyStart = ItemBodyStart(text, ps, pe);
+            // "目标任务：…" then "完成情况：…" on the next line: one item whose task is the first line.
+            if (LabelEnd(text, ps, pe, _lex.TargetLabels) is { } targetBody && pi + 1 < paragraphs.Count
+                && LabelEnd(text, paragraphs[pi + 1].Start, paragraphs[pi + 1].End, _lex.ResultLabels) is not null)
+            {
+                bodyStart = targetBody;
+                forcedTaskEnd = pe;
+                pe = paragraphs[pi + 1].End;
+                pi++;
+            }
+            else if (LabelEnd(text, bodyStart ?? ps, pe, _lex.TargetLabels) is { } labelled)
+            {
+                bodyStart = labelled;
+            }
+            else if (bodyStart is { } itemBody && IsTaskOnly(text, itemBody, pe))
+            {
+                // An item whose line holds only its task ("3.新建基站1000个。"): its results follow on the next
+                // lines, up to the next item or heading.
+                forcedTaskEnd = pe;
+                while (pi + 1 < paragraphs.Count && IsContinuation(text, paragraphs[pi + 1].Start, paragraphs[pi + 1].End))
+                {
+                    pe = paragraphs[pi + 1].End;
+                    pi++;
+                }
+            }
+            var inPara = figs.Where(f => f.Start >= ps && f.End <= pe).ToList();
+            if (inPara.Count == 0) continue;
+            var resultsStart = ps;
+            if (bodyStart is { } body)
+                resultsStart = PairItem(text, body, forcedTaskEnd, pe, inPara, drafts);
+            PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+            DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+            AttachRates(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+        }
+        return drafts.OrderBy(d => d.Order).Select(ToRecord).ToArray();
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private static IEnumerable<(int Start, int End)> Paragraphs(string text)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                if (i > start) yield return (start, i);
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>Where the body of a numbered item begins ("12.", "3)", "(4)", "5、"), or null for a plain paragraph.</summary>
+    private static int? ItemBodyStart(string t, int ps, int pe)
+    {
+        var i = ps;
+        while (i < pe && t[i] == ' ') i++;
+        var paren = i < pe && t[i] == '(';
+        if (paren) i++;
+        var d = i;
+        while (i < pe && char.IsAsciiDigit(t[i])) i++;
+        if (i == d)
+        {
+            // Chinese item numbers: "(一)" and "一、".
+            while (i < pe && i - d < 3 && ChineseNumeral.IsNumeralChar(t[i])) i++;
+            if (i == d || i >= pe) return null;
+            if (paren) return t[i] == ')' ? i + 1 : null;
+            return t[i] == '、' ? i + 1 : null;
+        }
+        if (i == d || i - d > 3 || i >= pe) return null;
+        if (paren) return t[i] == ')' ? i + 1 : null;
+        if (t[i] is '、' or ')') return i + 1;
+        if (t[i] == '.' && (i + 1 >= pe || !char.IsAsciiDigit(t[i + 1]))) return i + 1;
+        // "16.6月底前…": the item number runs into a date where the source lost a separator.
+        if (t[i] == '.')
+        {
+            var j = i + 1;
+            while (j < pe && char.IsAsciiDigit(t[j])) j++;
+            if (j < pe && j - i <= 3 && t[j] is '月' or '日') return i + 1;
+        }
+        return null;
+    }
+
+    private static bool IsContextBreak(char c) => c is ',' or ';' or '。' or ':' or '\n' or '!' or '?';
+
+    private static bool IsSentenceBreak(char c) => c is '。' or ';' or '\n' or '!' or '?';
+
+    private static bool IsListBreak(char c) => IsContextBreak(c) || c == '、';
+
+    private static int ClauseStart(string t, int pos, int floor)
+    {
+        var k = pos - 1;
+        while (k >= floor && !IsContextBreak(t[k])) k--;
+        return k + 1;
+    }
+
+    private static int ListStart(string t, int pos, int floor)
+    {
+        var k = pos - 1;
+        while (k >= floor && !IsListBreak(t[k])) k--;
+        return k + 1;
+    }
+
+    private static int SentenceStart(string t, int pos, int floor)
+    {
+        var k = pos - 1;
+        while (k >= floor && !IsSentenceBreak(t[k])) k--;
+        return k + 1;
+    }
+
+    private static bool IsCjk(char c) => c >= '\u4E00' && c <= '\u9FFF';
+
+    // ---------------------------------------------------------------- stated rates
+
+    private bool IsStatedRate(string t, Fig f, List<Fig> figs)
+    {
+        if (f.Q.Unit != "%" || f.Q.Value is null) return false;
+        var s = f.Q.CoreSpan.Start;
+        var cs = ClauseStart(t, s, 0);
+        var from = Math.Max(cs, s - _lex.RateMaxSpan);
+        var seg = t.AsSpan(from, s - from);
+        foreach (var name in _lex.RateNames)
+        {
+            var at = seg.LastIndexOf(name, StringComparison.Ordinal);
+            if (at >= 0 && seg.Length - (at + name.Length) <= 2) return true;
+        }
+        foreach (var verb in _lex.RateVerbs)
+        {
+            var iv = seg.IndexOf(verb, StringComparison.Ordinal);
+            if (iv < 0) continue;
+            var rest = seg[(iv + verb.Length)..];
+            foreach (var obj in _lex.RateObjects)
+                if (rest.Contains(obj, StringComparison.Ordinal)) return true;
+        }
+        // "分别完成全年计划144.06%、207.74%": a percentage listed right after a stated rate is one too.
+        var prev = figs.LastOrDefault(g => g.End <= s && g.Index == f.Index - 1);
+        if (prev is { IsRate: true } && IsRateListGap(t.AsSpan(prev.End, s - prev.End))) return true;
+        return false;
+    }
+
+    /// <summary>Rates of a list stand apart by 、 — or by nothing where the source lost the mark ("144.06%207.74%").</summary>
+    private static bool IsRateListGap(ReadOnlySpan<char> gap)
+    {
+        var g = gap.Trim();
+        return g.IsEmpty || g.SequenceEqual("、") || g.SequenceEqual(",");
+    }
+
+    // ---------------------------------------------------------------- inline "(目标…)"
+
+    private void InlineTargets(string t, List<Fig> figs, List<Draft> drafts)
+    {
+        foreach (var actual in figs)
+        {
+            var p = actual.End;
+            if (p >= t.Length || t[p] != '(') continue;
+            var close = t.IndexOf(')', p);
+            if (close < 0 || close - p > 40) continue;
+            var opener = _lex.InlineTargetOpeners.FirstOrDefault(w => string.CompareOrdinal(t, p + 1, w, 0, w.Length) == 0);
+            if (opener is null) continue;
+            var target = figs.FirstOrDefault(g => g.Start > p && g.End <= close && !g.Used);
+            if (target is null || actual.Used) continue;
+            var cs = ClauseStart(t, actual.Start, 0);
+            var indicator = NameIndicator(t, actual.Start, t[cs..actual.Q.CoreSpan.Start]);
+            actual.Used = target.Used = true;
+            drafts.Add(new Draft { Indicator = indicator, Target = target, Actual = actual, Confidence = 0.95 });
+        }
+    }
+
+    // ---------------------------------------------------------------- items: task sentence, then results
+
+    /// <summary>True when an item's line is one sentence: its task with nothing reported after it.</summary>
+    private static bool IsTaskOnly(string t, int body, int pe)
+    {
+        var dot = t.IndexOf('。', body, pe - body);
+        return dot < 0 ? pe - body < 80 : t.AsSpan(dot + 1, pe - dot - 1).Trim().IsEmpty;
+    }
+
+    /// <summary>A line that carries on the item above it: not an item, a label or a short heading.</summary>
+    private bool IsContinuation(string t, int ps, int pe)
+    {
+        if (ItemBodyStart(t, ps, pe) is not null || LabelEnd(t, ps, pe, _lex.TargetLabels) is not null) return false;
+        var line = t.AsSpan(ps, pe - ps).Trim();
+        if (line.IsEmpty) return false;
+        // A heading is short and has no sentence mark.
+        return !(line.Length <= 20 && line.IndexOfAny("。,;") < 0);
+    }
+
+    /// <summary>Where the text after a label such as "目标任务：" begins, or null when the span does not open with one.</summary>
+    private static int? LabelEnd(string t, int start, int end, IReadOnlyList<string> labels)
+    {
+        var i = start;
+        while (i < end && t[i] == ' ') i++;
+        foreach (var label in labels)
+        {
+            var j = i + label.Length;
+            if (j < end && string.CompareOrdinal(t, i, label, 0, label.Length) == 0 && t[j] is ':' or '：')
+                return j + 1;
+        }
+        return null;
+    }
+
+    private int PairItem(string t, int bodyStart, int? forcedTaskEnd, int pe, List<Fig> inPara, List<Draft> drafts)
+    {
+        var dot = forcedTaskEnd ?? t.IndexOf('。', bodyStart, pe - bodyStart);
+        var taskEnd = dot < 0 ? pe : dot;
+        // A percentage glued to the next words lost its full stop in the source ("比重达到11%组织申报…").
+        foreach (var f in inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd))
+        {
+            if (f.Q.Unit is "%" && f.End < taskEnd && IsCjk(t[f.End]) && t[f.End] is not ('的' or '以' or '左' or '之' or '上' or '内'))
+            {
+                taskEnd = f.End;
+                break;
+            }
+        }
+        // "计划X，实际完成Y" or "X个问题已整改Y个" in the task sentence itself: plan and result in one breath.
+        PlanCompletion(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
+        DerivedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
+        var targets = new List<(Fig Fig, string Indicator)>();
+        var prevEnd = bodyStart;
+        foreach (var f in inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd && !f.Used && !f.IsRate))
+        {
+            if (!IsTargetFigure(t, f, taskEnd, inPara)) continue;
+            var prevCount = inPara.LastOrDefault(g => g.End <= f.Start && g.Start >= bodyStart && StatusEvaluator.IsCountUnit(g.Q.Unit));
+            var cs = Math.Max(Math.Max(ListStart(t, f.Start, bodyStart), prevEnd), prevCount?.End ?? 0);
+            var before = CleanIndicator(t[cs..f.Q.CoreSpan.Start]);
+            var after = NounAfter(t, f, taskEnd, inPara);
+            var indicator = StatusEvaluator.IsCountUnit(f.Q.Unit) && after.Length > 0 ? CleanIndicator(before + after) : before;
+            if (indicator.Length == 0) indicator = CleanIndicator(after);
+            targets.Add((f, indicator));
+            prevEnd = f.End;
+        }
+        var resultsStart = Math.Min(pe, taskEnd + (dot == taskEnd ? 1 : 0));
+        if (targets.Count == 0) return bodyStart;
+
+        var partDrafts = new Dictionary<int, Draft>();
+        for (var ti = 0; ti < targets.Count; ti++)
+        {
+            var d = new Draft { Indicator = targets[ti].Indicator, Target = targets[ti].Fig };
+            PartsSum(t, d, resultsStart, pe, inPara);
+            if (d.Actual is not null) partDrafts[ti] = d;
+        }
+        var actuals = inPara.Where(f => f.Start >= resultsStart && !f.Used && !f.IsRate && IsActualCandidate(t, f)).ToList();
+        var candidates = new List<(double Score, int T, Fig A)>();
+        for (var ti = 0; ti < targets.Count; ti++)
+        {
+            var (tf, ind) = targets[ti];
+            if (partDrafts.ContainsKey(ti)) continue;
+            foreach (var a in actuals)
+            {
+                var s = PairScore(t, tf, ind, a, resultsStart, inPara, ti, targets.Count, actuals);
+                if (Debug) Console.Error.WriteLine($"pair? {ind} {tf.Q.Text} ~ {a.Q.Text}: {s:0.000}");
+                if (s > 0) candidates.Add((s, ti, a));
+            }
+        }
+        var pairedActual = new Fig?[targets.Count];
+        var scores = new double[targets.Count];
+        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.A.Start))
+        {
+            if (pairedActual[c.T] is not null || c.A.Used) continue;
+            pairedActual[c.T] = c.A;
+            scores[c.T] = c.Score;
+            c.A.Used = true;
+        }
+        for (var ti = 0; ti < targets.Count; ti++)
+        {
+            var (tf, ind) = targets[ti];
+            tf.Used = true;
+            if (partDrafts.TryGetValue(ti, out var pd))
+            {
+                drafts.Add(pd);
+                continue;
+            }
+            var d = new Draft
+            {
+                Indicator = ind,
+                Target = tf,
+                Actual = pairedActual[ti],
+                Confidence = pairedActual[ti] is null ? 0.6 : Math.Clamp(0.5 + scores[ti] / 2, 0.5, 0.97),
+            };
+            drafts.Add(d);
+        }
+        return resultsStart;
+    }
+
+    /// <summary>A figure of a task sentence states a target when it ends its phrase ("…新增就业3.7万人。"), or when a
+    /// count stands before its noun ("推进28个重大事项"); a figure that qualifies a noun counted later in the same
+    /// phrase ("5亿元以上企业20家") or follows 以 ("以10个村为重点") does not.</summary>
+    private static bool IsTargetFigure(string t, Fig f, int taskEnd, List<Fig> inPara)
+    {
+        if (f.Start > 0 && t[f.Start - 1] == '以') return false;
+        // 一批, 一次, 一个 before a noun are articles, not counts.
+        if (f.Q.CoreSpan.Length == 2 && t[f.Q.CoreSpan.Start] == '一' && f.End < taskEnd && IsCjk(t[f.End])) return false;
+        var p = f.End;
+        if (p >= taskEnd || IsListBreak(t[p])) return true;
+        if (f.Q.Unit == "%" ) return true;
+        var laterInPhrase = inPara.Any(g => g.Start > f.End && g.Start < NextListBreak(t, f.End, taskEnd));
+        if (laterInPhrase) return false;
+        return StatusEvaluator.IsCountUnit(f.Q.Unit) && IsCjk(t[p]);
+    }
+
+    private static int NextListBreak(string t, int from, int limit)
+    {
+        var k = from;
+        while (k < limit && !IsListBreak(t[k])) k++;
+        return k;
+    }
+
+    private static string NounAfter(string t, Fig f, int limit, List<Fig> inPara)
+    {
+        var end = NextListBreak(t, f.End, limit);
+        var next = inPara.FirstOrDefault(g => g.Start > f.End && g.Start < end);
+        if (next is not null) end = next.Start;
+        return t[f.End..end];
+    }
+
+    private static bool IsActualCandidate(string t, Fig f)
+    {
+        // A restated target ("突破1000家的目标") is not a result.
+        var p = f.End;
+        if (p < t.Length && (t.AsSpan(p).StartsWith("的目标") || t.AsSpan(p).StartsWith("目标"))) return false;
+        // A figure inside "(其中…)" breaks down the figure before it.
+        var open = t.LastIndexOf('(', Math.Max(0, f.Start - 1));
+        if (open >= 0 && f.Start - open < 30 && t.IndexOf(')', open) is var close && close > f.Start
+            && t.AsSpan(open + 1).StartsWith("其中")) return false;
+        return f.Q.Value is not null || f.Q.Low is not null;
+    }
+
+    private string ActualContext(string t, Fig a, int floor, List<Fig> inPara, out string after)
+    {
+        var cs = ClauseStart(t, a.Start, floor);
+        var prevUnit = inPara.LastOrDefault(g => g.End <= a.Start && g.End > cs
+            && (g.Q.Unit is null || StatusEvaluator.IsCountUnit(g.Q.Unit) || (g.End < t.Length && IsListBreak(t[g.End]))));
+        if (prevUnit is not null) cs = Math.Max(cs, prevUnit.End);
+        var before = t[cs..a.Q.CoreSpan.Start];
+        var ae = a.End;
+        while (ae < t.Length && !IsContextBreak(t[ae]) && ae - a.End < 30) ae++;
+        var next = inPara.FirstOrDefault(g => g.Start >= a.End && g.Start < ae);
+        if (next is not null) ae = next.Start;
+        after = t[a.End..ae];
+        return before;
+    }
+
+    private double PairScore(string t, Fig tf, string indicator, Fig a, int floor, List<Fig> inPara, int ti, int tCount, List<Fig> actuals)
+    {
+        var tu = tf.Q.Unit;
+        var au = a.Q.Unit;
+        if (!StatusEvaluator.UnitsCompatible(tu, au)) return 0;
+        if ((tu == "%") != (au == "%") && au is not null) return 0;
+        if (tu == "%" && au is null) return 0;
+        var before = ActualContext(t, a, floor, inPara, out var after);
+        if (LevelConflict(indicator, before + after)) return 0;
+        var beforeEmpty = CleanIndicator(before).Length == 0;
+        var afterWeight = beforeEmpty ? 1.0 : au is null ? 0.85 : 0.5;
+        var contain = Math.Max(IndicatorSimilarity.Containment(indicator, before), afterWeight * IndicatorSimilarity.Containment(indicator, after));
+        var dice = Math.Max(IndicatorSimilarity.CharDice(indicator, CleanIndicator(before)), afterWeight * IndicatorSimilarity.CharDice(indicator, CleanIndicator(after)));
+        var tokenSim = TokenSimilarity(indicator, before + after);
+        if (Math.Max(contain, tokenSim) < 0.2 && !(actuals.Count == 1 && tCount == 1 && au == tu)) return 0;
+        var sim = 0.5 * Math.Max(contain, tokenSim) + 0.5 * dice;
+        var unitScore = au == tu ? 1.0 : au is null ? 0.4 : 0.8;
+        var mag = 0.5;
+        if (tf.Q.Value is { } tv && a.Q.Value is { } av && tv != 0)
+        {
+            var r = (double)(av / tv);
+            mag = r is >= 0.2 and <= 5 ? 1 : r is >= 0.05 and <= 20 ? 0.5 : 0.1;
+        }
+        var actualIndex = actuals.IndexOf(a);
+        var order = 1.0 - Math.Min(1.0, Math.Abs((double)ti / Math.Max(1, tCount) - (double)actualIndex / Math.Max(1, actuals.Count)));
+        var score = 0.5 * sim + 0.2 * unitScore + 0.15 * mag + 0.15 * order;
+        if (a.Q.Period is not null) score -= 0.15;
+        if (a.Q.Bound == BoundKind.Range && tf.Q.Bound != BoundKind.Range) score -= 0.05;
+        return score;
+    }
+
+    private double TokenSimilarity(string indicator, string context)
+    {
+        if (_segmenter is null) return 0;
+        var a = _segmenter.Cut(indicator).Where(w => w.Length > 1).ToHashSet();
+        if (a.Count == 0) return 0;
+        var b = _segmenter.Cut(context).ToHashSet();
+        return (double)a.Count(b.Contains) / a.Count;
+    }
+
+    private bool LevelConflict(string indicator, string context)
+    {
+        var li = _lex.Levels.Where(l => indicator.Contains(l, StringComparison.Ordinal)).ToList();
+        var lc = _lex.Levels.Where(l => context.Contains(l, StringComparison.Ordinal)).ToList();
+        if (li.Count == 0 || lc.Count == 0) return false;
+        if (_lex.LevelAggregates.Any(g => indicator.Contains(g, StringComparison.Ordinal))) return false;
+        return !li.Intersect(lc).Any();
+    }
+
+    /// <summary>A target counted over levels ("省级以上…12家") reported as parts per level ("国家级…1家，省级…8家").</summary>
+    private void PartsSum(string t, Draft d, int from, int pe, List<Fig> inPara)
+    {
+        if (!_lex.LevelAggregates.Any(g => d.Indicator.Contains(g, StringComparison.Ordinal))) return;
+        var parts = new List<Fig>();
+        foreach (var f in inPara.Where(f => f.Start >= from && !f.Used && !f.IsRate && f.Q.Value is not null
+                                            && StatusEvaluator.UnitsCompatible(d.Target!.Q.Unit, f.Q.Unit) && f.Q.Unit is not null))
+        {
+            var cs = ClauseStart(t, f.Start, from);
+            var ctx = t[cs..f.Start];
+            if (_lex.Levels.Any(l => ctx.Contains(l, StringComparison.Ordinal)) && !ctx.Contains("总", StringComparison.Ordinal))
+                parts.Add(f);
+        }
+        if (parts.Count < 2) return;
+        var levels = parts.Select(p => _lex.Levels.First(l => t[ClauseStart(t, p.Start, from)..p.Start].Contains(l, StringComparison.Ordinal))).ToList();
+        if (levels.Distinct().Count() != parts.Count) return;
+        var sum = parts.Sum(p => p.Q.Value!.Value);
+        d.Actual = parts[0];
+        d.ActualValueOverride = sum;
+        d.ActualTextOverride = string.Join(" + ", parts.Select(p => p.Q.Text));
+        d.ActualSpanOverride = SourceSpan.FromBounds(parts[0].Start, parts[^1].End);
+        d.Flags.Add(new AuditFlag("parts_sum", "info",
+            $"actual is the sum of {parts.Count} parts by level: {string.Join(" + ", parts.Select(p => p.Q.Text))} = {sum}"));
+        d.Confidence = 0.6;
+        foreach (var p in parts) p.Used = true;
+    }
+
+    // ---------------------------------------------------------------- "X项任务已完成Y个", "计划X，已完成Y"
+
+    private void PlanCompletion(string t, List<Fig> figs, List<Draft> drafts)
+    {
+        for (var i = 0; i + 1 < figs.Count; i++)
+        {
+            var f1 = figs[i];
+            var f2 = figs[i + 1];
+            if (f1.Used || f2.Used || f1.IsRate || f2.IsRate || f1.Q.Value is null || f2.Q.Value is null) continue;
+            if (f1.Q.Unit is null || f2.Q.Unit is null || !StatusEvaluator.UnitsCompatible(f1.Q.Unit, f2.Q.Unit)) continue;
+            if ((f1.Q.Unit == "%") != (f2.Q.Unit == "%")) continue;
+            var between = t.Substring(f1.End, f2.Start - f1.End);
+            if (between.AsSpan().IndexOfAny("。;\n") >= 0) continue;
+            var done = _lex.DoneCues.FirstOrDefault(c => between.EndsWith(c, StringComparison.Ordinal)
+                || (between.Length > c.Length && between[..^1].EndsWith(c, StringComparison.Ordinal)));
+            var doneNear = done ?? _lex.DoneCues.FirstOrDefault(c => between.Length <= 12 && between.Contains(c, StringComparison.Ordinal)
+                && between.Length - between.LastIndexOf(c, StringComparison.Ordinal) - c.Length <= 3);
+            if (doneNear is null) continue;
+            var commas = between.Count(',');
+            var cs = ClauseStart(t, f1.Start, 0);
+            var lead = t.Substring(Math.Max(cs, f1.Start - 8), f1.Start - Math.Max(cs, f1.Start - 8));
+            var planBefore = _lex.PlanCues.Any(c => lead.Contains(c, StringComparison.Ordinal));
+            var planAfter = _lex.PlanCues.Any(c => between.Contains(c, StringComparison.Ordinal)) || between.Contains("问题", StringComparison.Ordinal);
+            // "新建幼儿园12所，已建成10所": a done cue with 已 and the same unit also marks the first figure as the plan.
+            // The done verb must echo the plan's verb (新建…已建成), else "共受理申请169件，已完成101件" would pair.
+            var doneVerb = doneNear.Where(c => c is not ('已' or '完' or '成')).ToArray();
+            var doneAlready = doneNear.StartsWith('已') && f1.Q.Unit == f2.Q.Unit && f2.Q.Value <= f1.Q.Value * 1.5m
+                && doneVerb.Length > 0 && t.AsSpan(cs, f1.Start - cs).IndexOfAny(doneVerb) >= 0;
+            if (!(commas == 0 && (planAfter || planBefore)) && !(commas == 1 && (planBefore || doneAlready))) continue;
+            // A percentage pairs this way only when the plan word stands right before it ("年度目标增长7%，实际增长7.2%").
+            if (f1.Q.Unit == "%" && !planBefore) continue;
+            var indicator = NameIndicator(t, f1.Start, t[cs..f1.Q.CoreSpan.Start] + (commas == 0 ? between[..between.IndexOf(doneNear, StringComparison.Ordinal)] : ""));
+            f1.Used = f2.Used = true;
+            drafts.Add(new Draft { Indicator = indicator.Length > 0 ? indicator : CleanIndicator(between), Target = f1, Actual = f2, Confidence = 0.8 });
+        }
+    }
+
+    /// <summary>The phrase that opens the sentence or item holding <paramref name="pos"/>: the name of what it reports on.</summary>
+    private static string Heading(string t, int pos)
+    {
+        var ps = t.LastIndexOf('\n', Math.Max(0, pos - 1)) + 1;
+        if (ItemBodyStart(t, ps, pos) is { } body) ps = body;
+        // The heading of an item ("(一)地区生产总值。…") or, in running text, the subject opening the sentence.
+        var dot = t.IndexOf('。', ps, pos - ps);
+        var itemTitle = dot > ps && dot - ps <= 20 && !t.AsSpan(ps, dot - ps).ContainsAny("0123456789");
+        if (!itemTitle) ps = SentenceStart(t, pos, ps);
+        var k = ps;
+        while (k < pos && !IsListBreak(t[k]) && t[k] != '(' && !char.IsAsciiDigit(t[k])) k++;
+        return k > ps ? t[ps..k] : "";
+    }
+
+    // ---------------------------------------------------------------- "比目标高出1.6个百分点"
+
+    private void DerivedTargets(string t, List<Fig> figs, List<Draft> drafts)
+    {
+        for (var i = 1; i < figs.Count; i++)
+        {
+            var diff = figs[i];
+            if (diff.Used || diff.Q.Unit != "个百分点" || diff.Q.Value is not { } x) continue;
+            var actual = figs[i - 1];
+            if (actual.Used || actual.IsRate || actual.Q.Unit != "%" || actual.Q.Value is not { } a) continue;
+            var between = t.Substring(actual.End, diff.Q.CoreSpan.Start - actual.End);
+            if (between.AsSpan().IndexOfAny("。;\n") >= 0 || between.Count(',') > 1 || between.Length > 16) continue;
+            if (!_lex.PlanCues.Any(c => between.Contains(c, StringComparison.Ordinal))) continue;
+            var higher = _lex.DerivedHigher.Any(w => between.Contains(w, StringComparison.Ordinal));
+            var lower = _lex.DerivedLower.Any(w => between.Contains(w, StringComparison.Ordinal));
+            if (higher == lower) continue;
+            var cs = ClauseStart(t, actual.Start, 0);
+            var indicator = NameIndicator(t, actual.Start, t[cs..actual.Q.CoreSpan.Start]);
+            actual.Used = diff.Used = true;
+            drafts.Add(new Draft
+            {
+                Indicator = indicator,
+                Actual = actual,
+                DerivedTarget = higher ? a - x : a + x,
+                DerivedTargetText = t[(actual.End + (between.StartsWith(',') ? 1 : 0))..diff.End],
+                DerivedTargetSpan = SourceSpan.FromBounds(actual.End + (between.StartsWith(',') ? 1 : 0), diff.End),
+                Confidence = 0.75,
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- stated rates to records
+
+    private void AttachRates(string t, List<Fig> figs, List<Draft> drafts)
+    {
+        var rates = figs.Where(f => f.IsRate && !f.Used).ToList();
+        var i = 0;
+        while (i < rates.Count)
+        {
+            // A run of rates joined by 、 ("分别完成全年计划a%、b%、c%") pairs with as many figures before it, in order.
+            var run = new List<Fig> { rates[i] };
+            while (i + run.Count < rates.Count && rates[i + run.Count].Index == run[^1].Index + 1
+                   && IsRateListGap(t.AsSpan(run[^1].End, rates[i + run.Count].Start - run[^1].End)))
+                run.Add(rates[i + run.Count]);
+            i += run.Count;
+            var ss = SentenceStart(t, run[0].Start, 0);
+            var before = figs.Where(f => f.End <= run[0].Start && f.Start >= ss && !f.IsRate && f.Q.Unit != "%" && f.Q.Value is not null).ToList();
+            if (before.Count < run.Count) continue;
+            var owners = before.Skip(before.Count - run.Count).ToList();
+            for (var k = 0; k < run.Count; k++)
+            {
+                var owner = owners[k];
+                var rate = run[k];
+                rate.Used = true;
+                var existing = drafts.FirstOrDefault(d => d.Actual == owner);
+                if (existing is not null)
+                {
+                    existing.Rate ??= rate;
+                    continue;
+                }
+                if (owner.Used) continue;
+                owner.Used = true;
+                var cs = ClauseStart(t, owner.Start, ss);
+                var ind = CleanIndicator(t[cs..owner.Start]);
+                drafts.Add(new Draft { Indicator = ind, Actual = owner, Rate = rate, Confidence = 0.8 });
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- indicator names
+
+    /// <summary>An indicator phrase; where it is a bare verb (增长), the heading of its item or sentence goes before it.</summary>
+    private string NameIndicator(string t, int pos, string phrase)
+    {
+        var cleaned = CleanIndicator(phrase);
+        if (cleaned.Length <= 1 || _lex.BareVerbs.Contains(cleaned) || _lex.BareVerbs.Any(v => cleaned == "目标" + v))
+        {
+            var head = CleanIndicator(Heading(t, pos));
+            if (head.Length > 0 && !head.EndsWith(cleaned, StringComparison.Ordinal)) return head + (_lex.BareVerbs.Contains(cleaned) ? cleaned : "");
+        }
+        return cleaned;
+    }
+
+    private string CleanIndicator(string raw)
+    {
+        var s = new string(raw.Where(c => c is not ('“' or '”' or '"' or '‘' or '’' or '《' or '》' or ' ' or '\t')).ToArray());
+        if (ItemBodyStart(s, 0, s.Length) is { } body) s = s[body..];
+        // "一是…", "二是…": enumerations of running text.
+        var e = 0;
+        while (e < s.Length && e < 3 && ChineseNumeral.IsNumeralChar(s[e])) e++;
+        if (e > 0 && e < s.Length && s[e] == '是') s = s[(e + 1)..];
+        foreach (var w in _lex.EstimateWords) s = s.Replace(w, "", StringComparison.Ordinal);
+        // Drop a leading time phrase ("2019年", "1-12月").
+        var changed = true;
+        while (changed && s.Length > 0)
+        {
+            changed = false;
+            var k = 0;
+            while (k < s.Length && (char.IsAsciiDigit(s[k]) || s[k] is '-' or '~')) k++;
+            if (k > 0 && k < s.Length && s[k] is '年' or '月')
+            {
+                s = s[(k + 1)..].TrimStart('底', '末', '份', ',', ' ');
+                changed = true;
+                continue;
+            }
+            foreach (var p in _lex.IndicatorStripPrefixes)
+            {
+                if (s.Length > p.Length + 1 && s.StartsWith(p, StringComparison.Ordinal))
+                {
+                    s = s[p.Length..];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        changed = true;
+        while (changed && s.Length > 0)
+        {
+            changed = false;
+            foreach (var p in _lex.IndicatorStripSuffixes)
+            {
+                if (s.Length > p.Length + 1 && s.EndsWith(p, StringComparison.Ordinal))
+                {
+                    s = s[..^p.Length];
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return s.Trim(',', '、', '(', ')', ':', ';');
+    }
+
+    // ---------------------------------------------------------------- records
+
+    private CompletionRecord ToRecord(Draft d)
+    {
+        TargetValue? target = d.Target is { } tf ? new TargetValue
+        {
+            Text = tf.Q.Text,
+            Value = tf.Q.Value,
+            Low = tf.Q.Low,
+            High = tf.Q.High,
+            Unit = tf.Q.Unit,
+            Bound = tf.Q.Bound ?? BoundKind.AtLeast,
+        } : d.DerivedTarget is { } derived ? new TargetValue
+        {
+            Text = d.DerivedTargetText ?? derived.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Value = derived,
+            Unit = d.Actual?.Q.Unit,
+            Bound = BoundKind.AtLeast,
+        } : null;
+        ActualValue? actual = null;
+        if (d.Actual is { } af)
+        {
+            var value = d.ActualValueOverride ?? af.Q.Value;
+            // "下降3.2%" against a growth target is a growth of -3.2%; against a reduction target ("下降3%") it is 3.2 of reduction.
+            var targetIsReduction = d.Target?.Q.Decrease == true;
+            if (af.Q.Decrease && !targetIsReduction && value is { } v && af.Q.Unit == "%" && target?.Unit == "%") value = -v;
+            actual = new ActualValue
+            {
+                Text = d.ActualTextOverride ?? af.Q.Text,
+                Value = value,
+                Unit = af.Q.Unit ?? target?.Unit,
+                Estimate = af.Q.Estimate,
+                Approximate = af.Q.Approximate,
+                Period = af.Q.Period,
+            };
+        }
+        var direction = _lex.DirectionOf(d.Indicator);
+        // A reduction target counts an amount of fall: the more, the better for a lower-is-better indicator.
+        if (d.Target?.Q.Decrease == true)
+            direction = direction == Direction.LowerIsBetter ? Direction.HigherIsBetter : Direction.LowerIsBetter;
+        var flags = new List<AuditFlag>(d.Flags);
+        if (d.DerivedTarget is not null)
+            flags.Add(new AuditFlag("derived_target", "info", "the target is not stated; it is derived from the stated difference to it"));
+        var status = StatusEvaluator.Evaluate(target, actual, d.Rate?.Q.Value, direction, _options.MetTolerancePercent);
+        if (actual is { Estimate: true } && status is not (CompletionStatus.Exceeded or CompletionStatus.Unknown))
+            status = CompletionStatus.Pending;
+        if (target?.Value is { } tv2 && actual?.Value is { } av2 && tv2 != 0 && StatusEvaluator.UnitsCompatible(target.Unit, actual.Unit)
+            && target.Unit is not ("%" or "个百分点"))
+        {
+            var ratio = av2 / tv2;
+            if (ratio < 0.01m || ratio > 100m)
+            {
+                flags.Add(new AuditFlag("unit_suspect", "warning",
+                    $"actual {actual.Text} is {ratio:0.####} times the target {target.Text}: a multiplier (万/亿) may be lost in the source"));
+                status = CompletionStatus.Unknown;
+            }
+        }
+        if (actual is null && d.Rate is null)
+            flags.Add(new AuditFlag("not_reported", "warning", "no sentence reports an actual figure for this target"));
+        if (actual is { Estimate: true })
+            flags.Add(new AuditFlag("estimate", "info", "the actual is an expectation (预计/有望), not a final figure"));
+        if (actual is { Period: { } period })
+            flags.Add(new AuditFlag("partial_period", "info", $"the actual covers part of the year only ({period})"));
+        return new CompletionRecord
+        {
+            Indicator = d.Indicator,
+            Target = target,
+            Actual = actual,
+            ReportedRate = d.Rate?.Q.Value,
+            ComputedRate = StatusEvaluator.ComputedRate(target, actual),
+            Status = status,
+            Flags = flags,
+            Confidence = Math.Round(d.Confidence, 3),
+            Evidence = new RecordEvidence
+            {
+                Target = d.Target?.Q.Span ?? d.DerivedTargetSpan,
+                Actual = d.ActualSpanOverride ?? d.Actual?.Q.Span,
+                Rate = d.Rate?.Q.Span,
+            },
+        };
     }
 }

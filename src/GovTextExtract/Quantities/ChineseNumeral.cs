@@ -1,6 +1,6 @@
 namespace GovTextExtract.Quantities;
 
-/// <summary>Parses Chinese numerals (一千二百万, 两万, 十二, 三) into exact decimals.</summary>
+/// <summary>Parses Chinese numerals (一千二百万, 两万, 十二, 三, 二〇二一) into exact decimals.</summary>
 public static class ChineseNumeral
 {
     /// <summary>Characters that may appear in a Chinese numeral.</summary>
@@ -13,29 +13,25 @@ public static class ChineseNumeral
     public static bool IsNumeralChar(char c) => Characters.Contains(c, StringComparison.Ordinal);
 
     /// <summary>Parses a numeral; returns null when the text is not a well-formed numeral.</summary>
+    /// <remarks>Digits with no 十/百/千/万/亿 are read position by position when there are three or more or a zero
+    /// among them (二〇二一 = 2021); two bare digits (两三, 三四) are a vague "two or three", not a number. A lone
+    /// 百, 千, 万 or 亿 is one of it (百余家, 万余人).</remarks>
     public static decimal? Parse(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty) return null;
+        if (s.IndexOfAny("十百千万亿") < 0) return ParseDigitString(s);
         decimal total = 0;     // completed 亿 sections
         decimal section = 0;   // completed 万 part below 亿
         decimal small = 0;     // below 万
         decimal digit = -1;    // pending digit
-        var sawAny = false;
         foreach (var c in s)
         {
             var d = DigitValue(c);
             if (d >= 0)
             {
-                if (digit >= 0 && d != 0 && digit != 0)
-                {
-                    // "一二" style digit strings: read as positional digits.
-                    digit = digit * 10 + d;
-                }
-                else
-                {
-                    digit = d;
-                }
-                sawAny = true;
+                // 零 is a placeholder (一百零五); two non-zero digits in a row (十七八) are a vague range.
+                if (digit > 0 && d > 0) return null;
+                digit = d;
                 continue;
             }
             switch (c)
@@ -43,27 +39,36 @@ public static class ChineseNumeral
                 case '十':
                     small += (digit < 0 ? 1 : digit) * 10; digit = -1; break;
                 case '百':
-                    if (digit < 0) return null;
-                    small += digit * 100; digit = -1; break;
+                    small += (digit < 0 ? 1 : digit) * 100; digit = -1; break;
                 case '千':
-                    if (digit < 0) return null;
-                    small += digit * 1000; digit = -1; break;
+                    small += (digit < 0 ? 1 : digit) * 1000; digit = -1; break;
                 case '万':
                     small += Math.Max(digit, 0);
-                    if (small == 0 && section == 0) return null;
+                    if (small == 0 && section == 0) small = 1; // a lone 万 (万余人)
                     section += small * 10000; small = 0; digit = -1; break;
                 case '亿':
                     small += Math.Max(digit, 0);
                     var below = section + small;
-                    if (below == 0 && total == 0) return null;
+                    if (below == 0 && total == 0) below = 1; // a lone 亿
                     total = (total + below) * 100000000; section = 0; small = 0; digit = -1; break;
                 default:
                     return null;
             }
-            sawAny = true;
         }
-        if (!sawAny) return null;
         return total + section + small + Math.Max(digit, 0);
+    }
+
+    private static decimal? ParseDigitString(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 2 && s.IndexOfAny("零〇") < 0) return null;
+        decimal v = 0;
+        foreach (var c in s)
+        {
+            var d = DigitValue(c);
+            if (d < 0) return null;
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     private static int DigitValue(char c) => c switch

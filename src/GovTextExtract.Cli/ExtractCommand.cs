@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Text.Json;
+using GovTextExtract.Output;
+using GovTextExtract.Records;
+
+namespace GovTextExtract.Cli;
+
+/// <summary><c>govtext extract FILE</c>: the completion records of one document.</summary>
+internal static class ExtractCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE")
+        {
+            Description = "A text file (UTF-8, UTF-16 or GB18030) holding a document that states targets and " +
+                          "reports results, e.g. a completion circular (完成情况的通报).",
+        };
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Out();
+        var command = new DescribedCommand("extract",
+            "Extract the completion records (target, actual, rate, status) of one document.",
+            "Each record pairs a stated target with the actual reported against it, and gives the completion " +
+            "rate the document states, the rate computed from the figures, a status (exceeded, met, not_met, " +
+            "pending, unknown), audit flags, a confidence and the character offsets of the evidence.\n" +
+            "JSON: {\"document\": NAME, \"records\": [...]}. CSV: a header row, then one row per record.\n" +
+            "Example: govtext extract corpus/xianning-2019-completion.txt --format csv --out records.csv")
+        {
+            file, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            var result = context.Pipeline.ExtractFile(parse.GetValue(file)!);
+            OutputTarget.Write(parse.GetValue(output), context.Out, writer =>
+            {
+                if (parse.GetValue(format) == "csv")
+                    new RecordCsvWriter(writer, "document").WriteAll(result.Records, result.Document);
+                else
+                    WriteJson(writer, new DocumentRecords(result.Document, result.Records));
+            });
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Writes a value as indented record JSON and a final newline.</summary>
+    public static void WriteJson<T>(TextWriter writer, T value)
+    {
+        writer.Write(JsonSerializer.Serialize(value, RecordJson.Options));
+        writer.WriteLine();
+    }
+
+    /// <summary>The JSON shape of <c>extract</c>.</summary>
+    private sealed record DocumentRecords(string Document, IReadOnlyList<CompletionRecord> Records);
+}

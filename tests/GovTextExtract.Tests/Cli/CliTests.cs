@@ -1,0 +1,281 @@
+using System.Text;
+using System.Text.Json;
+using GovTextExtract.Cli;
+
+namespace GovTextExtract.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("govtext-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = GovTextCli.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    [Fact]
+    public void ExtractOnAMissingFileFailsNamingTheFile()
+    {
+        var path = Path.Combine(_dir, "no-such-report.txt");
+
+        var (code, stdout, stderr) = Run("extract", path);
+
+        Assert.Equal(ExitCodes.InputFailed, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("govtext: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("no-such-report.txt", stderr, StringComparison.Ordinal);
+        Assert.Contains("not found", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd().Split('\n'));   // one line, no stack trace
+    }
+
+    [Fact]
+    public void ExtractOnAnEmptyFileSaysEmpty()
+    {
+        var path = Write("blank.txt", "");
+
+        var (code, _, stderr) = Run("extract", path);
+
+        Assert.Equal(ExitCodes.InputFailed, code);
+        Assert.Contains("blank.txt", stderr, StringComparison.Ordinal);
+        Assert.Contains("empty", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExtractWritesTheDocumentNameAndARecordsArray()
+    {
+        var path = Write("report.txt", "全年地区生产总值增长8.1%，完成年度目标。");
+
+        var (code, stdout, _) = Run("extract", path);
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("report.txt", json.RootElement.GetProperty("document").GetString());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("records").ValueKind);
+    }
+
+    [Fact]
+    public void QuantitiesOfATextAreOneJsonObjectALine()
+    {
+        var (code, stdout, _) = Run("quantities", "--text", "增长8.1%(目标8%)");
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.Equal(8.1m, first.RootElement.GetProperty("value").GetDecimal());
+        Assert.Equal("%", first.RootElement.GetProperty("unit").GetString());
+        Assert.Equal(2, first.RootElement.GetProperty("start").GetInt32());   // 增长 precedes it
+        Assert.Equal("8.1%", first.RootElement.GetProperty("text").GetString());
+        Assert.Equal(8m, second.RootElement.GetProperty("value").GetDecimal());
+        Assert.Equal("%", second.RootElement.GetProperty("unit").GetString());
+        foreach (var key in new[] { "length", "bound", "approximate", "estimate", "period" })
+            Assert.True(first.RootElement.TryGetProperty(key, out _), key);
+    }
+
+    [Fact]
+    public void QuantitiesOfAFileReadTheFile()
+    {
+        var path = Write("q.txt", "增长8.1%(目标8%)");
+
+        var (code, stdout, _) = Run("quantities", path);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Theory]
+    [InlineData("quantities")]                                  // neither FILE nor --text
+    [InlineData("quantities", "a.txt", "--text", "8%")]          // both
+    [InlineData("extract")]                                     // no FILE
+    [InlineData("extract", "a.txt", "--format", "xml")]
+    [InlineData("pair", "a.txt")]                               // one report
+    [InlineData("eval")]                                        // no --gold
+    [InlineData("frobnicate")]
+    public void UsageErrorsExitWithTwo(params string[] args)
+    {
+        var (code, stdout, stderr) = Run(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--help", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("extract")]
+    [InlineData("quantities")]
+    [InlineData("pair")]
+    [InlineData("eval")]
+    public void EveryCommandExplainsItself(string command)
+    {
+        var (code, stdout, _) = Run(command, "--help");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
+        Assert.Contains("Example", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CsvOutputHasABomAndAHeader()
+    {
+        var path = Write("report.txt", "全年地区生产总值增长8.1%，完成年度目标。");
+
+        var (code, stdout, _) = Run("extract", path, "--format", "csv");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.StartsWith("\uFEFFdocument,indicator,target_text,", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OutWritesTheFileAndLeavesNoTemporaryFile()
+    {
+        var input = Write("report.txt", "全年地区生产总值增长8.1%。");
+        var outDir = Directory.CreateDirectory(Path.Combine(_dir, "out")).FullName;
+        var target = Path.Combine(outDir, "records.json");
+        File.WriteAllText(target, "old content");
+
+        var (code, stdout, _) = Run("extract", input, "--out", target);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Empty(stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(target));
+        Assert.Equal("report.txt", json.RootElement.GetProperty("document").GetString());
+        Assert.Equal([target], Directory.GetFiles(outDir));
+    }
+
+    [Fact]
+    public void OutIntoAMissingFolderFailsWithTheOutputCode()
+    {
+        var input = Write("report.txt", "全年地区生产总值增长8.1%。");
+        var target = Path.Combine(_dir, "no-such-folder", "records.json");
+
+        var (code, _, stderr) = Run("extract", input, "--out", target);
+
+        Assert.Equal(ExitCodes.OutputFailed, code);
+        Assert.Contains("records.json", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PairOnAMissingReportNamesIt()
+    {
+        var a = Write("place-2012.txt", "2012年主要预期目标是：地区生产总值增长8%。");
+        var b = Path.Combine(_dir, "place-2013.txt");
+
+        var (code, _, stderr) = Run("pair", a, b);
+
+        Assert.Equal(ExitCodes.InputFailed, code);
+        Assert.Contains("place-2013.txt", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PairWritesTheCrossYearShape()
+    {
+        var a = Write("place-2012.txt", "2012年主要预期目标是：地区生产总值增长8%。");
+        var b = Write("place-2013.txt", "2012年地区生产总值增长8.5%。");
+
+        var (code, stdout, _) = Run("pair", a, b);
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("cross-year", json.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("place-2012.txt", json.RootElement.GetProperty("target_document").GetString());
+        Assert.Equal("place-2013.txt", json.RootElement.GetProperty("actual_document").GetString());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("records").ValueKind);
+    }
+
+    [Fact]
+    public void EvalEndsWithTheTotalLines()
+    {
+        var raw = Directory.CreateDirectory(Path.Combine(_dir, "raw")).FullName;
+        var gold = Directory.CreateDirectory(Path.Combine(_dir, "gold")).FullName;
+        File.WriteAllText(Path.Combine(raw, "c.txt"), "地区生产总值目标增长8%，实际增长8.1%。");
+        File.WriteAllText(Path.Combine(gold, "c.json"), """
+            {"document": "c.txt", "records": [
+             {"indicator": "地区生产总值增长",
+              "target": {"text": "8%", "value": 8, "unit": "%", "bound": "at_least"},
+              "actual": {"text": "8.1%", "value": 8.1, "unit": "%"},
+              "reported_rate": null, "status": "exceeded"},
+             {"indicator": "审批时限", "target": null,
+              "actual": {"text": "20-67个工作日", "value": null, "unit": "个工作日"},
+              "reported_rate": null, "status": "unknown", "optional": true}]}
+            """);
+
+        var (code, stdout, _) = Run("eval", "--gold", gold);   // raw/ beside gold/ is found by default
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = stdout.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith("TOTAL circulars ", lines[^3], StringComparison.Ordinal);
+        Assert.StartsWith("TOTAL cross-year ", lines[^2], StringComparison.Ordinal);
+        Assert.Contains("precision -  recall -  F1 -", lines[^2], StringComparison.Ordinal);   // no pair to score
+        Assert.StartsWith("TOTAL all ", lines[^1], StringComparison.Ordinal);
+        Assert.Matches(@"gold +1 \(\+1 optional\)", lines[^1]);
+        Assert.Contains("precision", lines[^1], StringComparison.Ordinal);
+        Assert.Contains("recall", lines[^1], StringComparison.Ordinal);
+        Assert.Contains("F1", lines[^1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("c ", StringComparison.Ordinal));   // the document's row
+    }
+
+    [Fact]
+    public void EvalJsonGivesTotals()
+    {
+        var raw = Directory.CreateDirectory(Path.Combine(_dir, "docs")).FullName;
+        var gold = Directory.CreateDirectory(Path.Combine(_dir, "gold")).FullName;
+        File.WriteAllText(Path.Combine(raw, "c.txt"), "地区生产总值增长8.1%。");
+        File.WriteAllText(Path.Combine(gold, "c.json"), """
+            {"document": "c.txt", "records": [
+             {"indicator": "地区生产总值增长",
+              "target": {"text": "8%", "value": 8, "unit": "%", "bound": "at_least"},
+              "actual": {"text": "8.1%", "value": 8.1, "unit": "%"},
+              "reported_rate": null, "status": "exceeded"}]}
+            """);
+
+        var (code, stdout, _) = Run("eval", "--gold", gold, "--raw", raw, "--json");
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(1, json.RootElement.GetProperty("totals").GetProperty("all").GetProperty("gold").GetInt32());
+        Assert.Equal("c", json.RootElement.GetProperty("documents")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void EvalNamesADocumentItCannotFindAndStillPrintsTotals()
+    {
+        var gold = Directory.CreateDirectory(Path.Combine(_dir, "gold")).FullName;
+        File.WriteAllText(Path.Combine(gold, "p.json"), """
+            {"kind": "cross-year", "target_document": "gone-2012.txt", "actual_document": "gone-2013.txt",
+             "records": [{"indicator": "地区生产总值增长",
+              "target": {"text": "8%", "value": 8, "unit": "%", "bound": "at_least"},
+              "actual": null, "reported_rate": null, "status": "unknown"}]}
+            """);
+
+        var (code, stdout, stderr) = Run("eval", "--gold", gold, "--raw", _dir);
+
+        Assert.Equal(ExitCodes.InputFailed, code);
+        Assert.Contains("gone-2012.txt", stderr, StringComparison.Ordinal);
+        var last = stdout.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith("TOTAL all ", last, StringComparison.Ordinal);
+        Assert.Matches(@"gold +1 .*matched +0 .*recall 0\.000", last);
+    }
+
+    [Fact]
+    public void EvalOnAMissingGoldFolderFails()
+    {
+        var (code, _, stderr) = Run("eval", "--gold", Path.Combine(_dir, "nothing-here"));
+
+        Assert.Equal(ExitCodes.InputFailed, code);
+        Assert.Contains("nothing-here", stderr, StringComparison.Ordinal);
+    }
+}

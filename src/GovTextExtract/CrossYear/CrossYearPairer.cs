@@ -38,7 +38,7 @@ internal sealed class CrossYearPairer
         _recognizer = recognizer;
         _options = options;
         _lex = lexicon ?? CrossYearLexicon.Default;
-        _reader = new MentionReader(_lex, lexicons);
+        _reader = new MentionReader(_lex);
         _layout = new ReportLayout(_lex);
     }
 

@@ -1,4 +1,3 @@
-using GovTextExtract.Lexicons;
 using GovTextExtract.Quantities;
 using GovTextExtract.Records;
 using GovTextExtract.Text;
@@ -16,10 +15,10 @@ internal sealed class MentionReader
     private readonly CrossYearLexicon _lex;
     private readonly IReadOnlyList<string> _rateCues;
 
-    public MentionReader(CrossYearLexicon lexicon, LexiconSet lexicons)
+    public MentionReader(CrossYearLexicon lexicon)
     {
         _lex = lexicon;
-        _rateCues = lexicon.RateCues.Concat(lexicons.RateBefore).Distinct().OrderByDescending(s => s.Length).ToArray();
+        _rateCues = lexicon.RateCues;
     }
 
     /// <summary>Reads the mentions of [start, end).</summary>

@@ -41,6 +41,7 @@ internal sealed class CrossYearLexicon
     public required IReadOnlyList<string> StatementWeakCues { get; init; }
     public required IReadOnlyList<string> StatementConnectors { get; init; }
     public required IReadOnlyList<string> StatementFiveYearMarkers { get; init; }
+    public required IReadOnlyList<string> ThisYearWords { get; init; }
     public required IReadOnlyList<string> StatementEndCues { get; init; }
     public required int OpeningWindow { get; init; }
     public required IReadOnlyList<string> YearMarkers { get; init; }
@@ -120,6 +121,7 @@ internal sealed class CrossYearLexicon
             StatementWeakCues = Longest(file.Statement.WeakCues ?? []),
             StatementConnectors = Longest(file.Statement.Connectors ?? [""]),
             StatementFiveYearMarkers = file.Statement.FiveYearMarkers,
+            ThisYearWords = file.Statement.ThisYearWords ?? ["今年"],
             StatementEndCues = Longest(file.Statement.EndCues),
             OpeningWindow = file.Scope.OpeningWindow,
             YearMarkers = file.Scope.YearMarkers,
@@ -163,7 +165,8 @@ internal sealed class CrossYearLexicon
 
     private sealed record FileDto(StatementDto? Statement, ScopeDto? Scope, SubjectDto? Subject, RateDto? RateCues,
         ClaimsDto? CompletionClaims, IndicatorsDto? Indicators, ConversionsDto? UnitConversions);
-    private sealed record StatementDto(List<string> Cues, List<string>? WeakCues, List<string>? Connectors, List<string> FiveYearMarkers, List<string> EndCues);
+    private sealed record StatementDto(List<string> Cues, List<string>? WeakCues, List<string>? Connectors, List<string> FiveYearMarkers, List<string>? ThisYearWords,
+        List<string> EndCues);
     private sealed record ScopeDto(int OpeningWindow, List<string> YearMarkers, List<string> FiveYearMarkers,
         List<string> FigureRejectMarkers, List<string> FutureMarkers, List<string> YearEndMarkers, List<string> AverageMarkers,
         List<string>? ReachVerbs);

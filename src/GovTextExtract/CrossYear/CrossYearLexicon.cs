@@ -71,6 +71,9 @@ internal sealed class CrossYearLexicon
     /// <summary>Every alias with its group, longest first.</summary>
     public required IReadOnlyList<(string Alias, IndicatorGroup Group)> Aliases { get; init; }
 
+    /// <summary>The aliases grouped by first character, longest first.</summary>
+    public required IReadOnlyDictionary<char, (string Alias, IndicatorGroup Group)[]> AliasesByFirstChar { get; init; }
+
     /// <summary>The group a phrase names (the longest alias it contains), or null.</summary>
     public IndicatorGroup? Resolve(string phrase)
     {
@@ -115,6 +118,8 @@ internal sealed class CrossYearLexicon
             throw new FormatException("cross-year.json lacks one of the sections statement, scope, subject, indicators");
         var groups = file.Indicators.Groups.Select(g => new IndicatorGroup(g.Name, ParseKind(g.Kind), g.Aliases,
             g.Basis == "average", g.Examples ?? [])).ToArray();
+        var aliases = groups.SelectMany(g => g.Aliases.Append(g.Name).Distinct().Select(a => (Alias: a, Group: g)))
+            .OrderByDescending(p => p.Alias.Length).ToArray();
         return new CrossYearLexicon
         {
             StatementCues = Longest(file.Statement.Cues),
@@ -147,8 +152,8 @@ internal sealed class CrossYearLexicon
             CompletionClaims = Longest(file.CompletionClaims?.Phrases ?? []),
             Groups = groups,
             Conversions = (file.UnitConversions?.Conversions ?? []).Select(c => new UnitConversion(c.From, c.To, c.Factor)).ToArray(),
-            Aliases = groups.SelectMany(g => g.Aliases.Append(g.Name).Distinct().Select(a => (Alias: a, Group: g)))
-                .OrderByDescending(p => p.Alias.Length).ToArray(),
+            Aliases = aliases,
+            AliasesByFirstChar = MentionReader.IndexByFirstChar(aliases),
         };
     }
 

@@ -54,10 +54,10 @@ public sealed class ExtractionPipeline
     {
         ArgumentNullException.ThrowIfNull(document);
         var normalized = TextNormalizer.Normalize(document.Text);
-        var records = _pairer.Pair(normalized.Text)
+        var records = new Audit.Auditor(Lexicons, _recognizer, ChineseSegmenter.Shared).AuditRecords(document.Text, _pairer.Pair(normalized.Text)
             .Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) })
             .Where(r => r.Confidence >= Options.MinConfidence)
-            .ToArray();
+            .ToArray());
         return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text };
     }
 
@@ -70,8 +70,8 @@ public sealed class ExtractionPipeline
     {
         ArgumentNullException.ThrowIfNull(targetReport);
         ArgumentNullException.ThrowIfNull(actualReport);
-        // Not yet implemented: cross-year pairing (issue 3) fills this in.
-        return new CrossYearResult { TargetDocument = targetReport.Name, ActualDocument = actualReport.Name, Records = [] };
+        var result = new CrossYearPairer(Lexicons, _recognizer, Options).Pair(targetReport, actualReport);
+        return result with { Records = result.Records.Where(r => r.Confidence >= Options.MinConfidence).ToArray() };
     }
 
     /// <summary>Places every report of a folder (place and year from title and first lines) and pairs each
@@ -79,7 +79,13 @@ public sealed class ExtractionPipeline
     public ArchivePairing PairArchive(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        return new ArchivePairing { Pairs = [], Unpaired = [] };
+        var pairing = new ArchivePairer(new CrossYearPairer(Lexicons, _recognizer, Options), Options.Load).Pair(directory);
+        return pairing with
+        {
+            Pairs = pairing.Pairs
+                .Select(p => p with { Records = p.Records.Where(r => r.Confidence >= Options.MinConfidence).ToArray() })
+                .ToArray(),
+        };
     }
 
     /// <summary>Every recognised quantity of a text, with spans into that text.</summary>

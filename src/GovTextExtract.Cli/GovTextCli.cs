@@ -5,7 +5,7 @@ using GovTextExtract.Loading;
 
 namespace GovTextExtract.Cli;
 
-/// <summary>The <c>govtext</c> command line: <c>extract</c>, <c>quantities</c>, <c>pair</c> and <c>eval</c>.</summary>
+/// <summary>The <c>govtext</c> command line: <c>extract</c>, <c>quantities</c>, <c>pair</c>, <c>eval</c> and <c>audit</c>.</summary>
 /// <remarks>Machine output goes to the standard-output writer, messages to the standard-error writer. A failure is
 /// one line <c>govtext: &lt;file&gt;: &lt;problem&gt;</c>, never a stack trace, with an exit code from
 /// <see cref="ExitCodes"/>.</remarks>
@@ -79,6 +79,9 @@ public static class GovTextCli
             LoadFailure.NotText => "not text",
             LoadFailure.Corrupt => "corrupt",
             LoadFailure.Timeout => "timed out",
+            LoadFailure.Encrypted => "encrypted",
+            LoadFailure.NoText => "no text",
+            LoadFailure.ZipBomb => "zip bomb",
             _ => "cannot be loaded",
         };
         var problem = detail.Contains(label, StringComparison.OrdinalIgnoreCase) ? detail : $"{label}: {detail}";
@@ -96,6 +99,8 @@ public static class GovTextCli
         root.Add(QuantitiesCommand.Create(context));
         root.Add(PairCommand.Create(context));
         root.Add(EvalCommand.Create(context));
+        root.Add(AuditCommand.Create(context));
+        root.Add(FuzzCommand.Create(context));
         root.Add(BatchCommand.Create(context));
         root.Add(MergeCommand.Create(context));
         return root;

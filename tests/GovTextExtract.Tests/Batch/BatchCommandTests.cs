@@ -172,6 +172,20 @@ public sealed class BatchCommandTests : BatchTestBase
     }
 
     [Fact]
+    public void TheLoaderChoosesTheFormatByContentAndTheStoreRecordsIt()
+    {
+        Write("page.html", "<!DOCTYPE html><html><head><title>通报</title></head><body><p>" + OneRecord + "</p></body></html>");
+        Write("plain.txt", OneRecord);
+        var store = Path.Combine(Root, "formats.sqlite");
+
+        var (code, _, _) = Run("batch", Archive, "--out", store, "--progress", "none");
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(["page.html\thtml\tok\t1", "plain.txt\ttext\tok\t1"],
+            Query(store, "SELECT path, format, status, record_count FROM documents ORDER BY path"));
+    }
+
+    [Fact]
     public void AFileThatIsNotAListIsTheOneDocumentOfTheBatch()
     {
         var document = Write("sub/circular.txt", OneRecord);

@@ -70,8 +70,8 @@ public sealed class ExtractionPipeline
     {
         ArgumentNullException.ThrowIfNull(targetReport);
         ArgumentNullException.ThrowIfNull(actualReport);
-        // Not yet implemented: cross-year pairing (issue 3) fills this in.
-        return new CrossYearResult { TargetDocument = targetReport.Name, ActualDocument = actualReport.Name, Records = [] };
+        var result = new CrossYearPairer(Lexicons, _recognizer, Options).Pair(targetReport, actualReport);
+        return result with { Records = result.Records.Where(r => r.Confidence >= Options.MinConfidence).ToArray() };
     }
 
     /// <summary>Places every report of a folder (place and year from title and first lines) and pairs each
@@ -79,7 +79,13 @@ public sealed class ExtractionPipeline
     public ArchivePairing PairArchive(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        return new ArchivePairing { Pairs = [], Unpaired = [] };
+        var pairing = new ArchivePairer(new CrossYearPairer(Lexicons, _recognizer, Options), Options.Load).Pair(directory);
+        return pairing with
+        {
+            Pairs = pairing.Pairs
+                .Select(p => p with { Records = p.Records.Where(r => r.Confidence >= Options.MinConfidence).ToArray() })
+                .ToArray(),
+        };
     }
 
     /// <summary>Every recognised quantity of a text, with spans into that text.</summary>

@@ -380,7 +380,10 @@ internal sealed class MentionReader
         }
         var stripped = StripOpening(phrase, []);
         var offset = start + lead + (phrase.Length - stripped.Length);
-        if (stripped.Length < 2 || stripped.Length > 20 || !stripped.All(IsWordChar)) return null;
+        // A name is Chinese words, with Latin abbreviations allowed inside (占GDP比重, R&D经费).
+        if (stripped.Length < 2 || stripped.Length > 24 || !stripped.Any(IsWordChar)
+            || !stripped.All(c => IsWordChar(c) || char.IsAsciiLetter(c) || c == '&'))
+            return null;
         if (_lex.LeadIns.Contains(stripped) || _lex.Continuations.Contains(stripped) || _lex.Aspirations.Contains(stripped)
             || _lex.ScopeWords.Contains(stripped))
             return null;

@@ -151,4 +151,27 @@ public sealed class ActualTests
         var text = "2025年某市政府工作报告\n一、2024年工作回顾\n过去一年，全市地区生产总值增长５．４％。";
         Assert.Equal("５．４％", text.Substring(span.Start, span.Length));
     }
+
+    [Fact]
+    public void A_target_named_outside_the_alias_groups_pairs_with_the_same_name_in_the_review()
+    {
+        var result = Reports.Pair(
+            "服务业增加值增长8%，数字经济核心产业增加值占GDP比重达到12%。",
+            "过去一年，全市服务业增加值增长7.1%，数字经济核心产业增加值占GDP比重达到12.4%。");
+        var services = Reports.Single(result, "服务业增加值增长");
+        Assert.Equal(7.1m, services.Actual!.Value);
+        Assert.Equal(CompletionStatus.NotMet, services.Status);
+        var share = Reports.Single(result, "数字经济核心产业增加值占GDP比重");
+        Assert.Equal(12.4m, share.Actual!.Value);
+        Assert.Equal(CompletionStatus.Exceeded, share.Status);
+    }
+
+    [Fact]
+    public void A_growth_written_with_a_minus_sign_is_negative()
+    {
+        var result = Reports.Pair("进出口总额增长3%。", "过去一年，进出口总额增长-2.5%。");
+        var trade = Reports.Single(result, "进出口总额增长");
+        Assert.Equal(-2.5m, trade.Actual!.Value);
+        Assert.Equal(CompletionStatus.NotMet, trade.Status);
+    }
 }

@@ -19,10 +19,13 @@ public sealed class ArchiveTests
         Assert.Equal(year, id.Year);
     }
 
-    [Fact]
-    public void A_text_that_is_no_work_report_is_not_placed()
+    [Theory]
+    [InlineData("关于2019年重点工作全年完成情况的通报\n各县市区人民政府：")]
+    [InlineData("file\ttitle\nhailar-2012.txt\t海拉尔区政府工作报告——2012年2月29日在海拉尔区第十三届人民代表大会第六次会议上\n")]
+    [InlineData("王正谱作政府工作报告。本报记者摄\n各位代表：")]
+    public void A_text_that_is_no_work_report_is_not_placed(string head)
     {
-        var id = ReportIdentity.Of("关于2019年重点工作全年完成情况的通报\n各县市区人民政府：");
+        var id = ReportIdentity.Of(head);
         Assert.Null(id.Place);
         Assert.Null(id.Year);
     }

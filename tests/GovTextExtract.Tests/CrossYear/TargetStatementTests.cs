@@ -92,8 +92,9 @@ public sealed class TargetStatementTests
     [Fact]
     public void A_name_in_no_alias_group_stands_as_its_own_indicator()
     {
-        var targets = Reports.Targets("服务业增加值增长8%，森林覆盖率达到45%。");
-        Assert.Equal(["服务业增加值增长", "森林覆盖率"], targets.Select(t => t.Indicator));
+        var targets = Reports.Targets("服务业增加值增长8%，森林覆盖率达到45%，数字经济核心产业增加值占GDP比重达到12%。");
+        Assert.Equal(["服务业增加值增长", "森林覆盖率", "数字经济核心产业增加值占GDP比重"], targets.Select(t => t.Indicator));
+        Assert.Equal(12m, targets[2].Mention.Value);
         Assert.True(targets.All(t => t.Mention.Subject.Raw));
     }
 

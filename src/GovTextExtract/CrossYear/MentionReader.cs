@@ -19,7 +19,8 @@ internal sealed class MentionReader
     public MentionReader(CrossYearLexicon lexicon, LexiconSet lexicons)
     {
         _lex = lexicon;
-        _rateCues = lexicon.RateCues.Concat(lexicons.RateBefore).Distinct().OrderByDescending(s => s.Length).ToArray();
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _rateCues = lexicon.RateCues;
     }
 
     /// <summary>Reads the mentions of [start, end).</summary>

@@ -22,7 +22,7 @@ internal sealed record ActualCandidate(Mention Mention, bool YearEnd, bool Avera
 
 /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>
 /// <remarks>Thread-safe: holds only read-only data.</remarks>
-internal sealed class CrossYearPairer
+internal sealed partial class CrossYearPairer
 {
     private readonly LexiconSet _lexicons;
     private readonly QuantityRecognizer _recognizer;
@@ -50,7 +50,7 @@ internal sealed class CrossYearPairer
     public CrossYearResult Pair(LoadedDocument targetReport, LoadedDocument actualReport) =>
         Pair(Prepare(targetReport), Prepare(actualReport));
 
-    internal CrossYearResult Pair(ReportText target, ReportText actual)
+    internal CrossYearResult Pair(ReportText target, ReportText actual, Pairing.Scoring.CandidateLog? log = null)
     {
         var year = target.Identity.Year ?? actual.Identity.Year - 1;
         var place = target.Identity.Place ?? actual.Identity.Place;
@@ -59,7 +59,8 @@ internal sealed class CrossYearPairer
             .Select(x => (x.Mention.Subject.Phrase, x.Mention.Subject.Group)).Distinct().ToArray();
         var candidates = ReadActualCandidates(actual, year, extra);
         var claim = FindCompletionClaim(actual);
-        var records = targets.Select(x => BuildRecord(x, candidates, target, actual, year, claim)).ToArray();
+        var assigned = AssignActuals(targets, candidates, actual, log);
+        var records = targets.Select((x, i) => BuildRecord(x, assigned[i], candidates, target, actual, year, claim)).ToArray();
         return new CrossYearResult
         {
             TargetDocument = target.Document.Name,
@@ -191,7 +192,7 @@ internal sealed class CrossYearPairer
         return _lexicons.DirectionOf(name);
     }
 
-    private CompletionRecord BuildRecord(TargetItem target, IReadOnlyList<ActualCandidate> candidates,
+    private CompletionRecord BuildRecord(TargetItem target, Assignment assigned, IReadOnlyList<ActualCandidate> candidates,
         ReportText targetReport, ReportText actualReport, int? year, string? claim)
     {
         var tm = target.Mention;
@@ -205,7 +206,7 @@ internal sealed class CrossYearPairer
             Bound = target.Bound,
         };
         var flags = new List<AuditFlag>();
-        var chosen = ChooseActual(target, candidates, out var factor);
+        var (chosen, factor, probability) = assigned;
         decimal? reportedRate = null;
         ActualValue? actualValue = null;
         CompletionStatus status;
@@ -300,7 +301,8 @@ internal sealed class CrossYearPairer
             Status = status,
             Note = note,
             Flags = flags,
-            Confidence = Math.Clamp(Math.Round(confidence, 2), 0.05, 1.0),
+            // With the ML scorer, the classifier's calibrated probability (see AssignActuals).
+            Confidence = probability is { } p ? Math.Round(p, 3) : Math.Clamp(Math.Round(confidence, 2), 0.05, 1.0),
             Evidence = new RecordEvidence { Target = targetReport.ToOriginal(tm.Span), Actual = actualSpan },
         };
     }
@@ -310,10 +312,28 @@ internal sealed class CrossYearPairer
     internal ActualCandidate? ChooseActual(TargetItem target, IReadOnlyList<ActualCandidate> candidates, out decimal factor)
     {
         factor = 1m;
-        var tm = target.Mention;
         ActualCandidate? best = null;
         var bestTier = int.MaxValue;
         decimal bestFactor = 1m;
+        foreach (var (c, f, tier) in Eligible(target, candidates))
+        {
+            if (tier < bestTier)
+            {
+                best = c;
+                bestTier = tier;
+                bestFactor = f;
+            }
+        }
+        factor = bestFactor;
+        return best;
+    }
+
+    /// <summary>The review figures that may report a target (same indicator and scope, same measure, a unit that
+    /// compares), each with the factor to the target's unit and its tier: 0 for a stated full-year figure, more for
+    /// expectations, partial periods, approximate figures, year-end levels of an average and plan-period levels.</summary>
+    internal IEnumerable<(ActualCandidate Candidate, decimal Factor, int Tier)> Eligible(TargetItem target, IReadOnlyList<ActualCandidate> candidates)
+    {
+        var tm = target.Mention;
         foreach (var c in candidates)
         {
             var m = c.Mention;
@@ -329,15 +349,8 @@ internal sealed class CrossYearPairer
             if (m.Approximate || m.Bound is BoundKind.AtLeast or BoundKind.AtMost or BoundKind.About) tier += 1;
             if (tm.Subject.Group.AverageBasis && c.YearEnd) tier += 3;
             if (c.PeriodEnd) tier += 6;
-            if (tier < bestTier)
-            {
-                best = c;
-                bestTier = tier;
-                bestFactor = f;
-            }
+            yield return (c, f, tier);
         }
-        factor = bestFactor;
-        return best;
     }
 
     private ActualCandidate? ChooseRate(TargetItem target, IReadOnlyList<ActualCandidate> candidates) =>

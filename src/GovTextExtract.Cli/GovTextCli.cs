@@ -95,6 +95,7 @@ public static class GovTextCli
         root.Add(QuantitiesCommand.Create(context));
         root.Add(PairCommand.Create(context));
         root.Add(EvalCommand.Create(context));
+        root.Add(TrainCommand.Create(context));
         return root;
     }
 }

@@ -33,11 +33,11 @@ internal sealed partial class CrossYearPairer
         {
             var target = targets[ti];
             var tm = target.Mention;
-            var eligible = Eligible(target, candidates).ToArray();
+            var eligible = Scoreable(target, candidates);
             foreach (var (c, factor, tier) in eligible)
             {
                 var am = c.Mention;
-                var ruleScore = Math.Clamp(0.9 - 0.1 * tier, 0, 1);
+                var ruleScore = tier is { } k ? Math.Clamp(0.9 - 0.1 * k, 0.05, 1) : 0;
                 var pc = new PairCandidate
                 {
                     Source = CandidateSource.CrossYear,
@@ -86,6 +86,28 @@ internal sealed partial class CrossYearPairer
             result[ti] = new Assignment(null, 1m, mine.Length > 0 ? 1 - mine.Max() : null);
         }
         return result;
+    }
+
+    /// <summary>The candidates the classifier scores for a target: the rules' eligible figures with their tier, and
+    /// every other review figure of the same measure whose unit compares, with no tier (the rules would never take
+    /// it). The latter are the hard negatives training needs, and let the classifier overrule an indicator match
+    /// the alias lexicon misses.</summary>
+    private (ActualCandidate Candidate, decimal Factor, int? Tier)[] Scoreable(TargetItem target, IReadOnlyList<ActualCandidate> candidates)
+    {
+        var eligible = Eligible(target, candidates).ToArray();
+        var result = eligible.Select(e => (e.Candidate, e.Factor, (int?)e.Tier)).ToList();
+        var tm = target.Mention;
+        foreach (var c in candidates)
+        {
+            var m = c.Mention;
+            if (m.Measure != tm.Measure || m.Value is null || eligible.Any(e => ReferenceEquals(e.Candidate, c))) continue;
+            decimal f;
+            if (m.Unit == tm.Unit) f = 1m;
+            else if (m.Unit is not null && tm.Unit is not null && _lex.ConversionFactor(m.Unit, tm.Unit) is { } cf) f = cf;
+            else continue;
+            result.Add((c, f, null));
+        }
+        return result.ToArray();
     }
 
     private static int IndexOf(IReadOnlyList<ActualCandidate> candidates, ActualCandidate c)

@@ -133,6 +133,8 @@ internal static class EvalCommand
         [
             ("circulars", Sum(e => e.Gold.Kind == GoldKind.Document)),
             ("cross-year", Sum(e => e.Gold.Kind == GoldKind.CrossYear)),
+            .. evaluations.Any(e => e.Gold.Kind == GoldKind.Targets)
+                ? new (string, Score?)[] { ("targets", Sum(e => e.Gold.Kind == GoldKind.Targets)) } : [],
             ("all", Sum(_ => true)),
         ];
     }
@@ -142,7 +144,7 @@ internal static class EvalCommand
         string[] header = ["document", "kind", "gold", "opt", "pred", "matched", "precision", "recall", "F1", "status", "note"];
         var rows = evaluations.Select(e => new[]
         {
-            RowName(e), e.Gold.Kind == GoldKind.CrossYear ? "cross-year" : "circular",
+            RowName(e), TrainCommand.Genre(e.Gold),
             Int(e.Result.Score.Gold), Int(e.Result.Score.OptionalGold), Int(e.Result.Score.Predicted),
             Int(e.Result.Score.Matched), Ratio(e.Result.Score.Precision), Ratio(e.Result.Score.Recall),
             Ratio(e.Result.Score.F1), Ratio(e.Result.Score.StatusAccuracy), e.Error is null ? "" : "not loaded",
@@ -223,7 +225,7 @@ internal static class EvalCommand
         Documents = evaluations.Select(e => new
         {
             Name = RowName(e),
-            Kind = e.Gold.Kind == GoldKind.CrossYear ? "cross-year" : "document",
+            Kind = e.Gold.Kind switch { GoldKind.CrossYear => "cross-year", GoldKind.Targets => "targets", _ => "document" },
             Documents = e.Gold.Documents,
             e.Result.Score,
             e.Error,

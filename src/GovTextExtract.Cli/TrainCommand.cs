@@ -148,6 +148,7 @@ internal static class TrainCommand
     internal static string Genre(GoldFile gold) => gold.Kind switch
     {
         GoldKind.CrossYear => "cross-year",
+        GoldKind.Targets => "targets",
         _ => "circular",
     };
 

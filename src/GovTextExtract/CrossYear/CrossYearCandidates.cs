@@ -1,3 +1,4 @@
+using GovTextExtract.Loading;
 using GovTextExtract.Pairing.Features;
 using GovTextExtract.Pairing.Scoring;
 using GovTextExtract.Records;
@@ -108,6 +109,17 @@ internal sealed partial class CrossYearPairer
             result.Add((c, f, null));
         }
         return result.ToArray();
+    }
+
+    /// <summary>The records of a report's main targets alone, each without an actual (status unknown): what the
+    /// reader of target statements finds, for reports whose results no later report in hand gives.</summary>
+    internal IReadOnlyList<CompletionRecord> TargetRecords(LoadedDocument report)
+    {
+        var prepared = Prepare(report);
+        var targets = ReadTargets(prepared);
+        return targets.Select(x => BuildRecord(x, new Assignment(null, 1m, null), [], prepared, prepared,
+                prepared.Identity.Year, null) with { Flags = [], Note = null })
+            .ToArray();
     }
 
     private static int IndexOf(IReadOnlyList<ActualCandidate> candidates, ActualCandidate c)

@@ -72,7 +72,11 @@ public static class PairingTrainer
             try
             {
                 var paths = gold.Documents.Select(locator.Locate).ToArray();
-                if (gold.Kind == GoldKind.CrossYear)
+                if (gold.Kind == GoldKind.Targets)
+                {
+                    // A report's targets alone: no pair to learn from.
+                }
+                else if (gold.Kind == GoldKind.CrossYear)
                 {
                     crossYear.Pair(crossYear.Prepare(DocumentLoader.Load(paths[0], rules.Load)),
                         crossYear.Prepare(DocumentLoader.Load(paths[1], rules.Load)), log);

@@ -35,6 +35,11 @@ internal static class TrainCommand
                           "gold file is scored by a model trained on the others (less those reading one of its " +
                           "documents); prints rules against ML per file, per genre and in total.",
         };
+        var ablate = new Option<bool>("--without-rule-features")
+        {
+            Description = "Hide the rules' own score and choice from the classifier (an ablation: what the other " +
+                          "features achieve alone). With --out the saved model is trained so too.",
+        };
         var threshold = ScorerOptions.Threshold();
         var command = new DescribedCommand("train",
             "Train the ML pairing scorer on gold files, or cross-validate it against the rules.",
@@ -45,7 +50,7 @@ internal static class TrainCommand
             "Examples: govtext train --corpus corpus --out models/pairing.zip\n" +
             "          govtext train --corpus corpus --cv")
         {
-            corpus, raw, output, cv, threshold,
+            corpus, raw, output, cv, threshold, ablate,
         };
         command.Validators.Add(result =>
         {
@@ -72,7 +77,8 @@ internal static class TrainCommand
 
             if (parse.GetValue(cv))
             {
-                var folds = CrossValidation.LeaveOneDocumentOut(goldFiles, rawDirs, options, maxParallelism: 2);
+                var folds = CrossValidation.LeaveOneDocumentOut(goldFiles, rawDirs, options, maxParallelism: 2,
+                    withoutRuleFeatures: parse.GetValue(ablate));
                 foreach (var f in folds.Where(f => f.Error is not null))
                 {
                     context.Warn($"{f.Gold.Name}: {f.Error}");
@@ -93,7 +99,7 @@ internal static class TrainCommand
                 PairingModel model;
                 try
                 {
-                    model = PairingTrainer.Train(usable);
+                    model = PairingTrainer.Train(usable, parse.GetValue(ablate));
                 }
                 catch (ArgumentException e)
                 {

@@ -34,8 +34,10 @@ public static class CrossValidation
     /// <param name="rawDirectories">Folders searched in order for the documents the gold files name.</param>
     /// <param name="options">Pipeline options (threshold, lexicons); the scorer and model are set per fold.</param>
     /// <param name="maxParallelism">How many folds at once; -1 for no limit.</param>
+    /// <param name="withoutRuleFeatures">Train every fold without the rules' score and choice (an ablation).</param>
     public static IReadOnlyList<FoldResult> LeaveOneDocumentOut(IReadOnlyList<GoldFile> goldFiles,
-        IReadOnlyList<string> rawDirectories, ExtractionOptions? options = null, int maxParallelism = -1)
+        IReadOnlyList<string> rawDirectories, ExtractionOptions? options = null, int maxParallelism = -1,
+        bool withoutRuleFeatures = false)
     {
         ArgumentNullException.ThrowIfNull(goldFiles);
         ArgumentNullException.ThrowIfNull(rawDirectories);
@@ -52,7 +54,7 @@ public static class CrossValidation
             PairingModel model;
             try
             {
-                model = PairingTrainer.Train(fold);
+                model = PairingTrainer.Train(fold, withoutRuleFeatures);
             }
             catch (ArgumentException e)
             {

@@ -30,6 +30,14 @@ internal static class PairFeatures
         "src_item", "src_inline", "src_plan", "src_derived", "src_rate_only", "src_parts_sum", "src_cross_year",
     ];
 
+    /// <summary>The position of a named feature.</summary>
+    public static int IndexOf(string name)
+    {
+        for (var i = 0; i < Names.Count; i++)
+            if (Names[i] == name) return i;
+        throw new ArgumentException($"no feature named {name}", nameof(name));
+    }
+
     /// <summary>The length of the feature vector.</summary>
     public const int Count = 37;
 

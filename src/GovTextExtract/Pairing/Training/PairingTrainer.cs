@@ -101,6 +101,14 @@ public static class PairingTrainer
         return result;
     }
 
+    private static float[] Hide(float[] features, int[] hidden)
+    {
+        if (hidden.Length == 0) return features;
+        var copy = (float[])features.Clone();
+        foreach (var i in hidden) copy[i] = 0;
+        return copy;
+    }
+
     /// <summary>True when a gold record pairs the candidate's figures.</summary>
     internal static bool Label(PairCandidate c, IReadOnlyList<CompletionRecord> gold)
     {
@@ -120,12 +128,19 @@ public static class PairingTrainer
     }
 
     /// <summary>Trains the classifier on the labelled candidates of the documents given.</summary>
+    /// <param name="documents">The training documents.</param>
+    /// <param name="withoutRuleFeatures">Hide the rules' own score and choice from the classifier (an ablation:
+    /// how well the other features pair on their own). A feature constant in training is never split on, so the
+    /// model ignores it when it predicts.</param>
     /// <exception cref="ArgumentException">The documents hold no positive or no negative candidate.</exception>
-    public static PairingModel Train(IEnumerable<TrainingDocument> documents)
+    public static PairingModel Train(IEnumerable<TrainingDocument> documents, bool withoutRuleFeatures = false)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        var hidden = withoutRuleFeatures
+            ? new[] { PairFeatures.IndexOf("rule_score"), PairFeatures.IndexOf("rule_choice") }
+            : [];
         var rows = documents.SelectMany(d => d.Examples)
-            .Select(e => new FeatureRow { Features = e.Features, Label = e.Label })
+            .Select(e => new FeatureRow { Features = Hide(e.Features, hidden), Label = e.Label })
             .ToArray();
         if (!rows.Any(r => r.Label) || rows.All(r => r.Label))
             throw new ArgumentException(

@@ -40,7 +40,7 @@ internal static class TrainCommand
             Description = "Hide the rules' own score and choice from the classifier (an ablation: what the other " +
                           "features achieve alone). With --out the saved model is trained so too.",
         };
-        var threshold = ScorerOptions.Threshold();
+        var threshold = ScorerOptions.Threshold("With --cv, for the ML scorer of every fold");
         var command = new DescribedCommand("train",
             "Train the ML pairing scorer on gold files, or cross-validate it against the rules.",
             "Every candidate pair the rules consider in a gold file's documents becomes a training row: its features " +
@@ -72,7 +72,10 @@ internal static class TrainCommand
                 throw new CliException(dir, "no gold files in gold/ or gold-extra/", ExitCodes.InputFailed);
             string[] rawDirs = [dir, Path.Combine(dir, "raw"), .. parse.GetValue(raw) ?? [],
                 Path.GetFullPath(Path.Combine("..", "shared", "corpus", "raw"))];
-            var options = ExtractionOptions.Default with { MlThreshold = parse.GetValue(threshold) };
+            var p = parse.GetValue(threshold);
+            if (p is < 0 or > 1 || double.IsNaN(p))
+                throw new CliException("--threshold", "must lie between 0 and 1", ExitCodes.Usage);
+            var options = ExtractionOptions.Default with { MlThreshold = p };
             var exitCode = ExitCodes.Success;
 
             if (parse.GetValue(cv))
@@ -169,16 +172,15 @@ internal static class ScorerOptions
     public static Option<string> Scorer() => new Option<string>("--scorer")
     {
         Description = "How candidate pairs are scored: rules (hand-written weights) or ml (the trained classifier " +
-                      "embedded in the library, or --model; falls back to the rules when no model is available). " +
-                      "Default: rules.",
+                      "embedded in the library, or --model; falls back to the rules when no model is available).",
         DefaultValueFactory = _ => "rules",
         HelpName = "rules|ml",
     }.AcceptOnlyFromAmong("rules", "ml");
 
-    public static Option<double> Threshold() => new Option<double>("--threshold")
+    public static Option<double> Threshold(string scope = "With --scorer ml") => new Option<double>("--threshold")
     {
-        Description = "With --scorer ml: the lowest calibrated probability at which a candidate pair is taken. " +
-                      "Default 0.5.",
+        Description = scope + ": the lowest calibrated probability at which a candidate pair is taken; below it " +
+                      "the target stands without an actual.",
         DefaultValueFactory = _ => ExtractionOptions.Default.MlThreshold,
         HelpName = "P",
     };

@@ -41,6 +41,7 @@ internal sealed class CrossYearLexicon
     public required IReadOnlyList<string> StatementWeakCues { get; init; }
     public required IReadOnlyList<string> StatementConnectors { get; init; }
     public required IReadOnlyList<string> StatementFiveYearMarkers { get; init; }
+    public required IReadOnlyList<string> ThisYearWords { get; init; }
     public required IReadOnlyList<string> StatementEndCues { get; init; }
     public required int OpeningWindow { get; init; }
     public required IReadOnlyList<string> YearMarkers { get; init; }
@@ -69,6 +70,9 @@ internal sealed class CrossYearLexicon
 
     /// <summary>Every alias with its group, longest first.</summary>
     public required IReadOnlyList<(string Alias, IndicatorGroup Group)> Aliases { get; init; }
+
+    /// <summary>The aliases grouped by first character, longest first.</summary>
+    public required IReadOnlyDictionary<char, (string Alias, IndicatorGroup Group)[]> AliasesByFirstChar { get; init; }
 
     /// <summary>The group a phrase names (the longest alias it contains), or null.</summary>
     public IndicatorGroup? Resolve(string phrase)
@@ -114,12 +118,15 @@ internal sealed class CrossYearLexicon
             throw new FormatException("cross-year.json lacks one of the sections statement, scope, subject, indicators");
         var groups = file.Indicators.Groups.Select(g => new IndicatorGroup(g.Name, ParseKind(g.Kind), g.Aliases,
             g.Basis == "average", g.Examples ?? [])).ToArray();
+        var aliases = groups.SelectMany(g => g.Aliases.Append(g.Name).Distinct().Select(a => (Alias: a, Group: g)))
+            .OrderByDescending(p => p.Alias.Length).ToArray();
         return new CrossYearLexicon
         {
             StatementCues = Longest(file.Statement.Cues),
             StatementWeakCues = Longest(file.Statement.WeakCues ?? []),
             StatementConnectors = Longest(file.Statement.Connectors ?? [""]),
             StatementFiveYearMarkers = file.Statement.FiveYearMarkers,
+            ThisYearWords = file.Statement.ThisYearWords ?? ["今年"],
             StatementEndCues = Longest(file.Statement.EndCues),
             OpeningWindow = file.Scope.OpeningWindow,
             YearMarkers = file.Scope.YearMarkers,
@@ -145,8 +152,8 @@ internal sealed class CrossYearLexicon
             CompletionClaims = Longest(file.CompletionClaims?.Phrases ?? []),
             Groups = groups,
             Conversions = (file.UnitConversions?.Conversions ?? []).Select(c => new UnitConversion(c.From, c.To, c.Factor)).ToArray(),
-            Aliases = groups.SelectMany(g => g.Aliases.Append(g.Name).Distinct().Select(a => (Alias: a, Group: g)))
-                .OrderByDescending(p => p.Alias.Length).ToArray(),
+            Aliases = aliases,
+            AliasesByFirstChar = MentionReader.IndexByFirstChar(aliases),
         };
     }
 
@@ -163,7 +170,8 @@ internal sealed class CrossYearLexicon
 
     private sealed record FileDto(StatementDto? Statement, ScopeDto? Scope, SubjectDto? Subject, RateDto? RateCues,
         ClaimsDto? CompletionClaims, IndicatorsDto? Indicators, ConversionsDto? UnitConversions);
-    private sealed record StatementDto(List<string> Cues, List<string>? WeakCues, List<string>? Connectors, List<string> FiveYearMarkers, List<string> EndCues);
+    private sealed record StatementDto(List<string> Cues, List<string>? WeakCues, List<string>? Connectors, List<string> FiveYearMarkers, List<string>? ThisYearWords,
+        List<string> EndCues);
     private sealed record ScopeDto(int OpeningWindow, List<string> YearMarkers, List<string> FiveYearMarkers,
         List<string> FigureRejectMarkers, List<string> FutureMarkers, List<string> YearEndMarkers, List<string> AverageMarkers,
         List<string>? ReachVerbs);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
 using GovTextExtract.Quantities;
@@ -38,7 +39,7 @@ internal sealed partial class CrossYearPairer
         _recognizer = recognizer;
         _options = options;
         _lex = lexicon ?? CrossYearLexicon.Default;
-        _reader = new MentionReader(_lex, lexicons);
+        _reader = new MentionReader(_lex);
         _layout = new ReportLayout(_lex);
     }
 
@@ -220,7 +221,7 @@ internal sealed partial class CrossYearPairer
             actualSpan = actualReport.ToOriginal(am.Span);
             actualValue = new ActualValue
             {
-                Text = am.Figure is null ? actualReport.OriginalText(am.Span) : actualReport.OriginalText(am.Span),
+                Text = actualReport.OriginalText(am.Span),
                 Value = am.Value,
                 Unit = am.Unit,
                 Estimate = am.Estimate,
@@ -240,8 +241,9 @@ internal sealed partial class CrossYearPairer
             if (factor != 1m)
             {
                 confidence -= 0.1;
-                flags.Add(new AuditFlag("unit_converted", "info", $"actual in {am.Unit}, target in {tm.Unit}: converted ×{factor} for comparison"));
-                note = $"actual stated in {am.Unit}; converted to {tm.Unit} (×{factor}) for comparison";
+                var times = factor.ToString(CultureInfo.InvariantCulture);
+                flags.Add(new AuditFlag("unit_converted", "info", $"actual in {am.Unit}, target in {tm.Unit}: converted ×{times} for comparison"));
+                note = $"actual stated in {am.Unit}; converted to {tm.Unit} (×{times}) for comparison";
             }
             if (am.Estimate)
             {
@@ -284,7 +286,7 @@ internal sealed partial class CrossYearPairer
                 status = CompletionStatus.Unknown;
                 confidence = 0.6;
                 flags.Add(new AuditFlag("not_reported", "info",
-                    $"no figure for {(year is { } y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "the target year")} in the review part of {actualReport.Document.Name}"));
+                    $"no figure for {(year is { } y ? y.ToString(CultureInfo.InvariantCulture) : "the target year")} in the review part of {actualReport.Document.Name}"));
                 note = claim is null
                     ? "the next report gives no comparable figure"
                     : $"the next report gives no comparable figure; its general claim \"{claim}\" fills in no figure";

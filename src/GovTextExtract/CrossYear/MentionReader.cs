@@ -1,4 +1,3 @@
-using GovTextExtract.Lexicons;
 using GovTextExtract.Quantities;
 using GovTextExtract.Records;
 using GovTextExtract.Text;
@@ -16,10 +15,9 @@ internal sealed class MentionReader
     private readonly CrossYearLexicon _lex;
     private readonly IReadOnlyList<string> _rateCues;
 
-    public MentionReader(CrossYearLexicon lexicon, LexiconSet lexicons)
+    public MentionReader(CrossYearLexicon lexicon)
     {
         _lex = lexicon;
-        ArgumentNullException.ThrowIfNull(lexicons);
         _rateCues = lexicon.RateCues;
     }
 
@@ -34,8 +32,8 @@ internal sealed class MentionReader
         IReadOnlyList<(string Alias, IndicatorGroup Group)>? extraAliases = null)
     {
         var aliases = extraAliases is { Count: > 0 }
-            ? _lex.Aliases.Concat(extraAliases).OrderByDescending(a => a.Alias.Length).ToArray()
-            : _lex.Aliases;
+            ? new AliasTable(_lex.Aliases.Concat(extraAliases).OrderByDescending(a => a.Alias.Length).ToArray())
+            : new AliasTable(_lex.Aliases, _lex.AliasesByFirstChar);
         var places = report.Identity.PlaceForms();
         var first = report.SentenceIndexAt(start);
         for (var si = first; si < report.Sentences.Count; si++)
@@ -51,7 +49,7 @@ internal sealed class MentionReader
     }
 
     private IEnumerable<Mention> ReadSentence(ReportText r, int ss, int se, bool allowRaw,
-        IReadOnlyList<(string Alias, IndicatorGroup Group)> aliases, IReadOnlyList<string> places)
+        AliasTable aliases, IReadOnlyList<string> places)
     {
         var t = r.Text;
         Subject? current = null;
@@ -142,7 +140,7 @@ internal sealed class MentionReader
     }
 
     private IEnumerable<Mention> ReadRespectively(ReportText r, int cs, int ce, int at, bool allowRaw,
-        IReadOnlyList<(string Alias, IndicatorGroup Group)> aliases, IReadOnlyList<string> places)
+        AliasTable aliases, IReadOnlyList<string> places)
     {
         var t = r.Text;
         var figures = r.FiguresIn(at, ce).ToList();
@@ -210,7 +208,7 @@ internal sealed class MentionReader
 
     /// <summary>"城乡居民人均可支配收入分别增长8%和9%": one name opening with a pair prefix names both halves.</summary>
     private IEnumerable<Mention> ReadPairPrefix(ReportText r, (int Start, int End) part, List<Quantity> figures, int at,
-        int cs, bool allowRaw, IReadOnlyList<(string Alias, IndicatorGroup Group)> aliases, IReadOnlyList<string> places)
+        int cs, bool allowRaw, AliasTable aliases, IReadOnlyList<string> places)
     {
         var t = r.Text;
         var own = StripOpening(t[part.Start..part.End], places);
@@ -303,14 +301,15 @@ internal sealed class MentionReader
 
     /// <summary>The indicator names in [start, end), longest alias first at each position, without the names that
     /// are the base of a share (占国内生产总值的比重).</summary>
-    internal List<Subject> FindSubjects(string t, int start, int end, IReadOnlyList<(string Alias, IndicatorGroup Group)> aliases,
+    internal List<Subject> FindSubjects(string t, int start, int end, AliasTable aliases,
         IReadOnlyList<string> places)
     {
         var found = new List<Subject>();
         for (var i = start; i < end; i++)
         {
+            if (!aliases.ByFirstChar.TryGetValue(t[i], out var list)) continue;
             (string Alias, IndicatorGroup Group)? hit = null;
-            foreach (var a in aliases)
+            foreach (var a in list)
             {
                 if (i + a.Alias.Length > end) continue;
                 if (string.CompareOrdinal(t, i, a.Alias, 0, a.Alias.Length) == 0)
@@ -327,6 +326,27 @@ internal sealed class MentionReader
         }
         return found;
     }
+
+    /// <summary>The names a reading looks for: the lexicon's aliases and any extra ones, longest first, and the
+    /// same grouped by first character.</summary>
+    internal sealed class AliasTable
+    {
+        public AliasTable(IReadOnlyList<(string Alias, IndicatorGroup Group)> list,
+            IReadOnlyDictionary<char, (string Alias, IndicatorGroup Group)[]>? byFirstChar = null)
+        {
+            List = list;
+            ByFirstChar = byFirstChar ?? IndexByFirstChar(list);
+        }
+
+        public IReadOnlyList<(string Alias, IndicatorGroup Group)> List { get; }
+        public IReadOnlyDictionary<char, (string Alias, IndicatorGroup Group)[]> ByFirstChar { get; }
+    }
+
+    /// <summary>Aliases grouped by their first character, longest first within a group.</summary>
+    internal static IReadOnlyDictionary<char, (string Alias, IndicatorGroup Group)[]> IndexByFirstChar(
+        IEnumerable<(string Alias, IndicatorGroup Group)> aliases) =>
+        aliases.Where(a => a.Alias.Length > 0).GroupBy(a => a.Alias[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Alias.Length).ToArray());
 
     private static bool IsRawGroup(IndicatorGroup g) => g.Examples.Count == 0 && g.Aliases.Count == 1 && g.Aliases[0] == g.Name;
 
@@ -414,10 +434,9 @@ internal sealed class MentionReader
         return s;
     }
 
-    private IndicatorGroup? Resolve(string phrase, IReadOnlyList<(string Alias, IndicatorGroup Group)> aliases,
-        out string? alias, out int at)
+    private static IndicatorGroup? Resolve(string phrase, AliasTable aliases, out string? alias, out int at)
     {
-        foreach (var a in aliases)
+        foreach (var a in aliases.List)
         {
             var i = phrase.IndexOf(a.Alias, StringComparison.Ordinal);
             if (i < 0) continue;

@@ -79,14 +79,29 @@ internal sealed class ReportLayout
             if (bodyStart >= t.Length) continue;
             var sentenceStart = pos;
             while (sentenceStart > 0 && !ReportText.IsSentenceBreak(t[sentenceStart - 1])) sentenceStart--;
-            var prefix = t[sentenceStart..pos];
-            if (MentionReader.ContainsAny(prefix, _lex.StatementFiveYearMarkers)) continue;
+            if (NamesPlanPeriod(report, sentenceStart, pos)) continue;
             var (start, end) = Extent(t, bodyStart);
             end = CutAtEndCue(t, start, end);
             if (!report.FiguresIn(start, end).Any()) continue;
             return new StatementLocation(sentenceStart, start, end, cue + connector);
         }
         return null;
+    }
+
+    /// <summary>True when the words before a cue name a plan period: in the cue's own clause ("“十五五”时期…主要目标
+    /// 是"), or earlier in its sentence when the sentence does not also name the year ("今后五年，…预期目标是"; not
+    /// "今年是“十三五”开局之年，主要预期目标是").</summary>
+    private bool NamesPlanPeriod(ReportText report, int sentenceStart, int cue)
+    {
+        var t = report.Text;
+        var clauseStart = cue;
+        while (clauseStart > sentenceStart && !ReportText.IsClauseBreak(t[clauseStart - 1])) clauseStart--;
+        if (MentionReader.ContainsAny(t[clauseStart..cue], _lex.StatementFiveYearMarkers)) return true;
+        var sentence = t[sentenceStart..clauseStart];
+        if (!MentionReader.ContainsAny(sentence, _lex.StatementFiveYearMarkers)) return false;
+        var namesYear = MentionReader.ContainsAny(sentence, _lex.ThisYearWords)
+            || (report.Identity.Year is { } y && report.YearsIn(sentenceStart, clauseStart).Contains(y));
+        return !namesYear;
     }
 
     private static bool IsColonAt(string t, int i)

@@ -10,6 +10,9 @@ namespace GovTextExtract.CrossYear;
 internal sealed class ReportText
 {
     private readonly int[] _sentenceStarts;
+    private readonly int[] _figureStarts;
+    private readonly int[] _yearStarts;
+    private readonly int[] _years;
 
     public ReportText(LoadedDocument document, QuantityRecognizer recognizer)
     {
@@ -18,6 +21,11 @@ internal sealed class ReportText
         Text = Normalized.Text;
         Quantities = recognizer.Recognize(Text);
         Figures = Quantities.Where(q => q.Kind == QuantityKind.Figure).ToArray();
+        _figureStarts = Figures.Select(q => q.CoreSpan.Start).ToArray();
+        var years = Quantities.Where(q => q.Kind == QuantityKind.Date && q.Value is { } v && v >= 1949 && v <= 2100
+            && v == decimal.Truncate(v) && IsYearToken(q)).ToArray();
+        _yearStarts = years.Select(q => q.CoreSpan.Start).ToArray();
+        _years = years.Select(q => (int)q.Value!.Value).ToArray();
         Sentences = SplitSentences(Text);
         _sentenceStarts = Sentences.Select(s => s.Start).ToArray();
         Identity = ReportIdentity.Of(Text);
@@ -35,15 +43,31 @@ internal sealed class ReportText
     public ReportIdentity Identity { get; }
 
     /// <summary>The figures whose number starts inside [start, end).</summary>
-    public IEnumerable<Quantity> FiguresIn(int start, int end) =>
-        Figures.Where(q => q.CoreSpan.Start >= start && q.CoreSpan.Start < end);
+    public IEnumerable<Quantity> FiguresIn(int start, int end)
+    {
+        for (var i = FirstAtOrAfter(_figureStarts, start); i < _figureStarts.Length && _figureStarts[i] < end; i++)
+            yield return Figures[i];
+    }
+
+    private static int FirstAtOrAfter(int[] sorted, int value)
+    {
+        var lo = 0;
+        var hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
 
     /// <summary>The years (four-digit dates) written inside [start, end).</summary>
-    public IEnumerable<int> YearsIn(int start, int end) =>
-        Quantities.Where(q => q.Kind == QuantityKind.Date && q.CoreSpan.Start >= start && q.CoreSpan.Start < end
-                && q.Value is { } v && v >= 1949 && v <= 2100 && v == decimal.Truncate(v)
-                && end - start > 0 && IsYearToken(q))
-            .Select(q => (int)q.Value!.Value);
+    public IEnumerable<int> YearsIn(int start, int end)
+    {
+        for (var i = FirstAtOrAfter(_yearStarts, start); i < _yearStarts.Length && _yearStarts[i] < end; i++)
+            yield return _years[i];
+    }
 
     private bool IsYearToken(Quantity q) =>
         q.CoreSpan.Length >= 4 && char.IsAsciiDigit(Text[q.CoreSpan.Start]) && q.CoreSpan.Start + 4 <= Text.Length

@@ -117,7 +117,7 @@ public sealed class LexiconTests
     public void Subject_examples_name_their_indicator_or_a_sub_scope(string text, string? indicator)
     {
         var report = Reports.Prepare("过去一年，" + text + "。");
-        var mentions = new MentionReader(CrossYearLexicon.Default, LexiconSet.Default)
+        var mentions = new MentionReader(CrossYearLexicon.Default)
             .Read(report, 0, report.Text.Length, allowRaw: false)
             .Where(m => m.Subject.Qualifier is null)
             .ToArray();

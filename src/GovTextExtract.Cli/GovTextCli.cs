@@ -5,7 +5,7 @@ using GovTextExtract.Loading;
 
 namespace GovTextExtract.Cli;
 
-/// <summary>The <c>govtext</c> command line: <c>extract</c>, <c>quantities</c>, <c>pair</c> and <c>eval</c>.</summary>
+/// <summary>The <c>govtext</c> command line: <c>extract</c>, <c>quantities</c>, <c>pair</c>, <c>eval</c> and <c>audit</c>.</summary>
 /// <remarks>Machine output goes to the standard-output writer, messages to the standard-error writer. A failure is
 /// one line <c>govtext: &lt;file&gt;: &lt;problem&gt;</c>, never a stack trace, with an exit code from
 /// <see cref="ExitCodes"/>.</remarks>
@@ -96,6 +96,7 @@ public static class GovTextCli
         root.Add(PairCommand.Create(context));
         root.Add(EvalCommand.Create(context));
         root.Add(TrainCommand.Create(context));
+        root.Add(AuditCommand.Create(context));
         return root;
     }
 }

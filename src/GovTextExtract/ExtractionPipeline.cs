@@ -54,10 +54,10 @@ public sealed class ExtractionPipeline
     {
         ArgumentNullException.ThrowIfNull(document);
         var normalized = TextNormalizer.Normalize(document.Text);
-        var records = _pairer.Pair(normalized.Text)
+        var records = new Audit.Auditor(Lexicons, _recognizer, ChineseSegmenter.Shared).AuditRecords(document.Text, _pairer.Pair(normalized.Text)
             .Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) })
             .Where(r => r.Confidence >= Options.MinConfidence)
-            .ToArray();
+            .ToArray());
         return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text };
     }
 

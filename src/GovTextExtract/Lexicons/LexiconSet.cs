@@ -98,6 +98,9 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> MetClaims { get; init; }
     /// <summary>Claims that a target was exceeded.</summary>
     public required IReadOnlyList<string> ExceededClaims { get; init; }
+    /// <summary>The auditor's cue words (claim lists, breakdowns), from the <c>claim_lists</c> and <c>breakdowns</c>
+    /// keys of cues.json.</summary>
+    public AuditCues Audit { get; init; } = AuditCues.Empty;
 
     /// <summary>The embedded default lexicons.</summary>
     public static LexiconSet Default => DefaultSet.Value;
@@ -205,6 +208,7 @@ public sealed class LexiconSet
             TargetCues = cues.TargetCues,
             MetClaims = cues.SummaryClaims.Met,
             ExceededClaims = cues.SummaryClaims.Exceeded,
+            Audit = AuditCues.Parse(read("cues.json")),
         };
     }
 

@@ -7,7 +7,7 @@ public enum LoadFailure
     NotFound,
     /// <summary>The file exists but could not be read (permissions, I/O error).</summary>
     Unreadable,
-    /// <summary>The file holds no text.</summary>
+    /// <summary>The file holds no text (nothing but whitespace, or an HTML page or Word document with no text).</summary>
     Empty,
     /// <summary>The file is larger than <see cref="LoadOptions.MaxFileBytes"/>.</summary>
     TooLarge,
@@ -15,8 +15,15 @@ public enum LoadFailure
     NotText,
     /// <summary>The file's format is damaged or not supported.</summary>
     Corrupt,
-    /// <summary>Loading took longer than the time budget.</summary>
+    /// <summary>Loading took longer than <see cref="LoadOptions.TimeBudget"/>.</summary>
     Timeout,
+    /// <summary>The document is encrypted (a PDF that needs a password).</summary>
+    Encrypted,
+    /// <summary>The document has pages but no extractable text on any of them (a scanned PDF without a text layer).</summary>
+    NoText,
+    /// <summary>A compressed container (DOCX) expands past <see cref="LoadOptions.MaxDecompressedBytes"/> or holds more
+    /// than <see cref="LoadOptions.MaxZipEntries"/> entries.</summary>
+    ZipBomb,
 }
 
 /// <summary>A document could not be loaded; names the file and the problem.</summary>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace GovTextExtract.Loading;
 
-/// <summary>Options for <see cref="DocumentLoader"/>.</summary>
+/// <summary>Options for <see cref="DocumentLoader"/>. Every default is the documented one.</summary>
 public sealed record LoadOptions
 {
     /// <summary>The default options.</summary>
@@ -11,21 +11,21 @@ public sealed record LoadOptions
     /// <summary>Largest file accepted, in bytes. Default 64 MiB.</summary>
     public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
 
-    /// <summary>Encoding to use instead of detection; null (default) detects BOM, UTF-8, then GB18030.</summary>
-    public Encoding? Encoding { get; init; }
-}
+    /// <summary>Largest total of decompressed bytes a zip container (DOCX) may expand to, counted while reading, not
+    /// taken from the archive's headers. Default 256 MiB.</summary>
+    public long MaxDecompressedBytes { get; init; } = 256L * 1024 * 1024;
 
-/// <summary>A loaded document: its decoded text and where it came from.</summary>
-public sealed record LoadedDocument
-{
-    /// <summary>File name (or stream name) of the document.</summary>
-    public required string Name { get; init; }
-    /// <summary>Full path when loaded from a file.</summary>
-    public string? Path { get; init; }
-    /// <summary>The decoded text; every evidence offset refers to it.</summary>
-    public required string Text { get; init; }
-    /// <summary>Name of the encoding the bytes were decoded with.</summary>
-    public required string EncodingName { get; init; }
-    /// <summary>The format the loader read (<c>text</c>).</summary>
-    public string Format { get; init; } = "text";
+    /// <summary>Most entries a zip container (DOCX) may hold. Default 10,000 (a Word document has a few dozen).</summary>
+    public int MaxZipEntries { get; init; } = 10_000;
+
+    /// <summary>Longest time one file may take to load; past it loading stops with <see cref="LoadFailure.Timeout"/>.
+    /// Default 30 seconds. <see cref="Timeout.InfiniteTimeSpan"/> turns the guard off.</summary>
+    /// <remarks>HTML, DOCX and PDF parsing runs on a watchdog thread; when the budget runs out the caller gets the
+    /// exception at once and the parse is asked to stop at its next checkpoint (a parser stuck inside a third-party
+    /// library call finishes that call in the background).</remarks>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Encoding to use instead of detection; null (default) detects BOM, declared charset (HTML), UTF-8, then
+    /// GB18030.</summary>
+    public Encoding? Encoding { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovTextExtract.Text;
 
 namespace GovTextExtract.Records;
@@ -39,8 +40,20 @@ public sealed record ActualValue
 /// <summary>An audit finding on a record.</summary>
 /// <param name="Code">Stable machine-readable code, e.g. <c>not_reported</c>, <c>estimate</c>.</param>
 /// <param name="Severity"><c>info</c>, <c>warning</c> or <c>error</c>.</param>
-/// <param name="Message">Human-readable explanation.</param>
-public sealed record AuditFlag(string Code, string Severity, string Message);
+/// <param name="Message">Human-readable explanation, in English.</param>
+public sealed record AuditFlag(string Code, string Severity, string Message)
+{
+    /// <summary>The explanation in Chinese; null where the stage that raised the flag gives none.</summary>
+    public string? MessageZh { get; init; }
+
+    /// <summary>The explanation in English: the same text as <see cref="Message"/>.</summary>
+    [JsonIgnore]
+    public string MessageEn => Message;
+
+    /// <summary>Where the finding stands in the document's decoded text: the figures, claim or sentence it rests on,
+    /// in document order. Empty where the stage that raised the flag gives none.</summary>
+    public IReadOnlyList<SourceSpan> Evidence { get; init; } = [];
+}
 
 /// <summary>Where a record's parts stand in the original file's decoded text.</summary>
 public sealed record RecordEvidence

@@ -79,6 +79,9 @@ public static class GovTextCli
             LoadFailure.NotText => "not text",
             LoadFailure.Corrupt => "corrupt",
             LoadFailure.Timeout => "timed out",
+            LoadFailure.Encrypted => "encrypted",
+            LoadFailure.NoText => "no text",
+            LoadFailure.ZipBomb => "zip bomb",
             _ => "cannot be loaded",
         };
         var problem = detail.Contains(label, StringComparison.OrdinalIgnoreCase) ? detail : $"{label}: {detail}";
@@ -97,6 +100,7 @@ public static class GovTextCli
         root.Add(EvalCommand.Create(context));
         root.Add(TrainCommand.Create(context));
         root.Add(AuditCommand.Create(context));
+        root.Add(FuzzCommand.Create(context));
         return root;
     }
 }

@@ -6,6 +6,7 @@ using GovTextExtract.Pairing;
 using GovTextExtract.Quantities;
 using GovTextExtract.Records;
 using GovTextExtract.Segmentation;
+using GovTextExtract.Tables;
 using GovTextExtract.Text;
 
 namespace GovTextExtract;
@@ -54,10 +55,18 @@ public sealed class ExtractionPipeline
     {
         ArgumentNullException.ThrowIfNull(document);
         var normalized = TextNormalizer.Normalize(document.Text);
-        var records = new Audit.Auditor(Lexicons, _recognizer, ChineseSegmenter.Shared).AuditRecords(document.Text, _pairer.Pair(normalized.Text)
-            .Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) })
+        var prose = _pairer.Pair(normalized.Text).Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) });
+        // Tables of targets (指标 | 目标 | 完成值 | 完成率) give records directly; prose records read off a table's own
+        // rows are dropped in favour of the table's.
+        var tableRecords = TableRecordExtractor.Extract(document);
+        var tableSpans = document.Tables.Select(t => t.Span).ToArray();
+        var paired = prose
+            .Where(r => tableRecords.Count == 0 || !InTable(r.Evidence, tableSpans))
+            .Concat(tableRecords)
             .Where(r => r.Confidence >= Options.MinConfidence)
-            .ToArray());
+            .OrderBy(r => r.Evidence.Target?.Start ?? r.Evidence.Actual?.Start ?? 0)
+            .ToArray();
+        var records = new Audit.Auditor(Lexicons, _recognizer, ChineseSegmenter.Shared).AuditRecords(document.Text, paired);
         return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text };
     }
 
@@ -105,6 +114,9 @@ public sealed class ExtractionPipeline
             })
             .ToArray();
     }
+
+    private static bool InTable(RecordEvidence e, SourceSpan[] tables) =>
+        tables.Any(t => (e.Target is { } ts && t.Contains(ts)) || (e.Actual is { } a && t.Contains(a)));
 
     private static RecordEvidence MapEvidence(RecordEvidence e, NormalizedText n) => new()
     {

@@ -117,7 +117,7 @@ public sealed class CircularPairer
                 resultsStart = PairItem(text, body, forcedTaskEnd, pe, inPara, drafts, log);
             PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
-            AttachRates(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+            AttachRates(text, inPara.Where(f => f.Start >= (bodyStart ?? ps)).ToList(), drafts);
         }
         // The drafts a rule formed alone (not in an item assignment) are candidates too: logged for training, and
         // with the ML scorer their confidence is the classifier's probability.
@@ -316,9 +316,17 @@ public sealed class CircularPairer
         DerivedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         var targets = new List<(Fig Fig, string Indicator)>();
         var prevEnd = bodyStart;
+        var reported = new List<Fig>();
         foreach (var f in inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd && !f.Used && !f.IsRate))
         {
             if (!IsTargetFigure(t, f, taskEnd, inPara)) continue;
+            // An item that opens with its result ("3.新增就业5.2万人，完成年度目标的104%。"): a figure followed by a
+            // stated rate or a claim of completion is an actual, not a target.
+            if (IsReportedFigure(t, f, taskEnd, inPara))
+            {
+                reported.Add(f);
+                continue;
+            }
             var prevCount = inPara.LastOrDefault(g => g.End <= f.Start && g.Start >= bodyStart && StatusEvaluator.IsCountUnit(g.Q.Unit));
             var cs = Math.Max(Math.Max(ListStart(t, f.Start, bodyStart), prevEnd), prevCount?.End ?? 0);
             var before = CleanIndicator(t[cs..f.Q.CoreSpan.Start]);
@@ -338,7 +346,9 @@ public sealed class CircularPairer
             PartsSum(t, d, resultsStart, pe, inPara);
             if (d.Actual is not null) partDrafts[ti] = d;
         }
-        var actuals = inPara.Where(f => f.Start >= resultsStart && !f.Used && !f.IsRate && IsActualCandidate(t, f)).ToList();
+        var actuals = reported.Where(f => f.Start > targets[0].Fig.Start)
+            .Concat(inPara.Where(f => f.Start >= resultsStart))
+            .Where(f => !f.Used && !f.IsRate && IsActualCandidate(t, f)).ToList();
         var candidates = new List<(double Score, int T, Fig A)>();
         for (var ti = 0; ti < targets.Count; ti++)
         {
@@ -533,6 +543,19 @@ public sealed class CircularPairer
         var laterInPhrase = inPara.Any(g => g.Start > f.End && g.Start < NextListBreak(t, f.End, taskEnd));
         if (laterInPhrase) return false;
         return StatusEvaluator.IsCountUnit(f.Q.Unit) && IsCjk(t[p]);
+    }
+
+    /// <summary>True when the next figure of the task sentence is a stated rate, or a claim of completion
+    /// (完成年度目标, 超额完成) follows the figure before any other figure.</summary>
+    private bool IsReportedFigure(string t, Fig f, int taskEnd, List<Fig> inPara)
+    {
+        var next = inPara.FirstOrDefault(g => g.Start >= f.End && g.End <= taskEnd);
+        if (next is { IsRate: true } && t.AsSpan(f.End, next.Start - f.End).IndexOfAny("。;") < 0) return true;
+        var until = next?.Start ?? taskEnd;
+        var tail = t.AsSpan(f.End, until - f.End);
+        foreach (var claim in _lex.MetClaims.Concat(_lex.ExceededClaims))
+            if (tail.Contains(claim, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static int NextListBreak(string t, int from, int limit)

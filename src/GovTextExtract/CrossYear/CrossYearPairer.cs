@@ -2,6 +2,7 @@ using System.Globalization;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
 using GovTextExtract.Quantities;
+using GovTextExtract.Status;
 using GovTextExtract.Records;
 
 namespace GovTextExtract.CrossYear;
@@ -231,7 +232,7 @@ internal sealed partial class CrossYearPairer
             var compared = am.Value * factor;
             status = am.Estimate || am.Period is not null
                 ? CompletionStatus.Pending
-                : StatusRules.Compare(targetValue, compared, target.Direction, _options.MetTolerancePercent);
+                : StatusEvaluator.Compare(targetValue, compared, target.Direction, _options.MetTolerancePercent);
             if (compared is { } a && tm.Value is { } tv && tv != 0)
                 computedRate = Math.Round(a / tv * 100m, 2, MidpointRounding.AwayFromZero);
             confidence = 0.9;
@@ -276,7 +277,7 @@ internal sealed partial class CrossYearPairer
             if (rate is not null)
             {
                 reportedRate = rate.Mention.Value;
-                status = StatusRules.FromRate(reportedRate!.Value, _options.MetTolerancePercent);
+                status = StatusEvaluator.FromRate(reportedRate!.Value, _options.MetTolerancePercent);
                 confidence = 0.6;
                 flags.Add(new AuditFlag("reported_rate_only", "info", "only a completion rate is reported"));
                 actualSpan = null;

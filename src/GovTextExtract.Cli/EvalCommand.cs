@@ -32,6 +32,12 @@ internal static class EvalCommand
         {
             Description = "Before the table, list each document's gold records not found and predictions not matched.",
         };
+        var compare = new Option<bool>("--compare")
+        {
+            Description = "After the totals, the totals of the rules scorer and of the ML scorer (embedded model, or " +
+                          "--model) side by side, per genre. (Leave-one-document-out figures: govtext train --cv.)",
+        };
+        var (scorer, threshold, model) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model());
         var command = new DescribedCommand("eval",
             "Score the extractor against hand-checked gold files: precision, recall, F1, status accuracy.",
             "A prediction matches a gold record when every value the gold " +
@@ -44,7 +50,7 @@ internal static class EvalCommand
             "error, counts as nothing found, and makes the exit code 1.\n" +
             "Example: govtext eval --gold corpus/gold --raw ../shared/corpus/raw")
         {
-            gold, raw, json, misses,
+            gold, raw, json, misses, scorer, threshold, model, compare,
         };
         command.SetAction(parse =>
         {
@@ -66,7 +72,8 @@ internal static class EvalCommand
                 }
             }
 
-            var evaluations = new Evaluator(context.Pipeline, rawDirs).Evaluate(goldFiles);
+            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model);
+            var evaluations = new Evaluator(pipeline, rawDirs).Evaluate(goldFiles);
             foreach (var e in evaluations.Where(e => e.Error is not null))
             {
                 context.Warn(e.Error!);
@@ -80,6 +87,8 @@ internal static class EvalCommand
                 if (parse.GetValue(misses))
                     WriteMisses(context.Out, evaluations);
                 WriteTable(context.Out, evaluations);
+                if (parse.GetValue(compare))
+                    WriteComparison(context.Out, goldFiles, rawDirs, pipeline.Options);
             }
             context.Out.Flush();
             return exitCode;
@@ -124,6 +133,8 @@ internal static class EvalCommand
         [
             ("circulars", Sum(e => e.Gold.Kind == GoldKind.Document)),
             ("cross-year", Sum(e => e.Gold.Kind == GoldKind.CrossYear)),
+            .. evaluations.Any(e => e.Gold.Kind == GoldKind.Targets)
+                ? new (string, Score?)[] { ("targets", Sum(e => e.Gold.Kind == GoldKind.Targets)) } : [],
             ("all", Sum(_ => true)),
         ];
     }
@@ -133,7 +144,7 @@ internal static class EvalCommand
         string[] header = ["document", "kind", "gold", "opt", "pred", "matched", "precision", "recall", "F1", "status", "note"];
         var rows = evaluations.Select(e => new[]
         {
-            RowName(e), e.Gold.Kind == GoldKind.CrossYear ? "cross-year" : "circular",
+            RowName(e), TrainCommand.Genre(e.Gold),
             Int(e.Result.Score.Gold), Int(e.Result.Score.OptionalGold), Int(e.Result.Score.Predicted),
             Int(e.Result.Score.Matched), Ratio(e.Result.Score.Precision), Ratio(e.Result.Score.Recall),
             Ratio(e.Result.Score.F1), Ratio(e.Result.Score.StatusAccuracy), e.Error is null ? "" : "not loaded",
@@ -157,6 +168,24 @@ internal static class EvalCommand
                 $"TOTAL {label.PadRight(labelWidth)}  gold {s.Gold,4} (+{s.OptionalGold} optional)  predicted {s.Predicted,4}  " +
                 $"matched {s.Matched,4}  precision {Ratio(total?.Precision)}  recall {Ratio(total?.Recall)}  " +
                 $"F1 {Ratio(total?.F1)}  status accuracy {Ratio(total?.StatusAccuracy)}"));
+        }
+    }
+
+    /// <summary>The totals of the rules and of the ML scorer, per genre.</summary>
+    private static void WriteComparison(TextWriter w, IReadOnlyList<GoldFile> goldFiles, string[] rawDirs, ExtractionOptions options)
+    {
+        w.WriteLine();
+        foreach (var kind in new[] { Pairing.Scoring.PairScorerKind.Rules, Pairing.Scoring.PairScorerKind.Ml })
+        {
+            var evaluations = new Evaluator(new ExtractionPipeline(options with { Scorer = kind }), rawDirs).Evaluate(goldFiles);
+            foreach (var (label, total) in Totals(evaluations))
+            {
+                var s = total ?? Score.Zero;
+                var name = kind == Pairing.Scoring.PairScorerKind.Ml ? "ml" : "rules";
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-5} {label,-10}  gold {s.Gold,4}  predicted {s.Predicted,4}  matched {s.Matched,4}  " +
+                    $"precision {Ratio(total?.Precision)}  recall {Ratio(total?.Recall)}  F1 {Ratio(total?.F1)}  status accuracy {Ratio(total?.StatusAccuracy)}"));
+            }
         }
     }
 
@@ -196,7 +225,7 @@ internal static class EvalCommand
         Documents = evaluations.Select(e => new
         {
             Name = RowName(e),
-            Kind = e.Gold.Kind == GoldKind.CrossYear ? "cross-year" : "document",
+            Kind = e.Gold.Kind switch { GoldKind.CrossYear => "cross-year", GoldKind.Targets => "targets", _ => "document" },
             Documents = e.Gold.Documents,
             e.Result.Score,
             e.Error,

@@ -17,6 +17,7 @@ internal static class ExtractCommand
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
+        var (scorer, threshold, model) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model());
         var command = new DescribedCommand("extract",
             "Extract the completion records (target, actual, rate, status) of one document.",
             "Each record pairs a stated target with the actual reported against it, and gives the completion " +
@@ -25,11 +26,12 @@ internal static class ExtractCommand
             "JSON: {\"document\": NAME, \"records\": [...]}. CSV: a header row, then one row per record.\n" +
             "Example: govtext extract corpus/xianning-2019-completion.txt --format csv --out records.csv")
         {
-            file, format, output,
+            file, format, output, scorer, threshold, model,
         };
         command.SetAction(parse =>
         {
-            var result = context.Pipeline.ExtractFile(parse.GetValue(file)!);
+            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model);
+            var result = pipeline.ExtractFile(parse.GetValue(file)!);
             OutputTarget.Write(parse.GetValue(output), context.Out, writer =>
             {
                 if (parse.GetValue(format) == "csv")

@@ -99,6 +99,7 @@ public static class GovTextCli
         root.Add(QuantitiesCommand.Create(context));
         root.Add(PairCommand.Create(context));
         root.Add(EvalCommand.Create(context));
+        root.Add(TrainCommand.Create(context));
         root.Add(AuditCommand.Create(context));
         root.Add(FuzzCommand.Create(context));
         root.Add(BatchCommand.Create(context));

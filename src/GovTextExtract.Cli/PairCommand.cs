@@ -28,6 +28,7 @@ internal static class PairCommand
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
+        var (scorer, threshold, model) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model());
         var command = new DescribedCommand("pair",
             "Pair the targets of a year-N work report with the results the year-N+1 report gives.",
             "One record per quantitative target of year N's 主要预期目标.\n" +
@@ -37,7 +38,7 @@ internal static class PairCommand
             "Examples: govtext pair hailar-2012.txt hailar-2013.txt\n" +
             "          govtext pair --archive reports/ --format csv --out pairs.csv")
         {
-            targetReport, actualReport, archive, format, output,
+            targetReport, actualReport, archive, format, output, scorer, threshold, model,
         };
         command.Validators.Add(result =>
         {
@@ -51,18 +52,19 @@ internal static class PairCommand
         command.SetAction(parse =>
         {
             var csv = parse.GetValue(format) == "csv";
+            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model);
             var folder = parse.GetValue(archive);
             IReadOnlyList<CrossYearResult> pairs;
             var exitCode = ExitCodes.Success;
             if (folder is null)
             {
-                pairs = [context.Pipeline.PairReports(parse.GetValue(targetReport)!, parse.GetValue(actualReport)!)];
+                pairs = [pipeline.PairReports(parse.GetValue(targetReport)!, parse.GetValue(actualReport)!)];
             }
             else
             {
                 if (!Directory.Exists(folder))
                     throw new CliException(folder, "folder not found", ExitCodes.InputFailed);
-                var archived = context.Pipeline.PairArchive(folder);
+                var archived = pipeline.PairArchive(folder);
                 foreach (var left in archived.Unpaired)
                     context.Warn($"{left.Path}: not paired: {left.Reason}");
                 if (archived.Pairs.Count == 0 && archived.Unpaired.Count > 0)

@@ -1,5 +1,6 @@
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
+using GovTextExtract.Pairing.Scoring;
 
 namespace GovTextExtract;
 
@@ -21,4 +22,23 @@ public sealed record ExtractionOptions
     /// <summary>Tolerance, in percent of the target, within which an actual counts as equal to it (met). Default 0:
     /// documents state both figures at their own precision, and 7630万 against 7600万 is better, not equal.</summary>
     public decimal MetTolerancePercent { get; init; }
+
+    /// <summary>How candidate pairs of a target and an actual are scored: <see cref="PairScorerKind.Rules"/> (the
+    /// hand-written rules) or <see cref="PairScorerKind.Ml"/> (the trained classifier, falling back to the rules
+    /// when no model is available). Default: <see cref="PairScorerKind.Rules"/>, which scored at least as well as
+    /// the classifier in leave-one-document-out cross-validation (see docs/ml.md).</summary>
+    public PairScorerKind Scorer { get; init; } = PairScorerKind.Rules;
+
+    /// <summary>With the ML scorer, a candidate pair whose calibrated probability is below this is never taken; the
+    /// target then stands without an actual. Default 0.5: a pair is taken when the classifier thinks it more likely
+    /// right than wrong.</summary>
+    public double MlThreshold { get; init; } = 0.5;
+
+    /// <summary>The model of the ML scorer; null (default) uses the one embedded in the library
+    /// (<see cref="Pairing.Scoring.PairingModel.Embedded"/>).</summary>
+    public PairingModel? PairingModel { get; init; }
+
+    /// <summary>The model the ML scorer uses under these options, or null when the rules score (the rules were
+    /// chosen, or no model is available).</summary>
+    internal PairingModel? ActiveModel => Scorer == PairScorerKind.Ml ? PairingModel ?? PairingModel.Embedded : null;
 }

@@ -79,4 +79,16 @@ public class PackageSmokeTests
         Assert.All(counts, c => Assert.Equal(counts[0], c));
         Assert.True(counts[0] >= 40);
     }
+
+    [Fact]
+    public void The_ml_scorer_runs_on_the_model_inside_the_package()
+    {
+        // models/pairing.zip travels inside GovTextExtract.dll, and ML.NET comes in as a package dependency.
+        Assert.NotNull(GovTextExtract.Pairing.Scoring.PairingModel.Embedded);
+        var pipeline = new ExtractionPipeline(new ExtractionOptions { Scorer = GovTextExtract.Pairing.Scoring.PairScorerKind.Ml });
+        var records = pipeline.ExtractFile(Circular).Records;
+        // "城镇登记失业率2.3%(目标控制在4.5%以内)": an inline pair; its confidence is now the classifier's probability.
+        var unemployment = Assert.Single(records, r => r.Target?.Value == 4.5m && r.Actual?.Value == 2.3m);
+        Assert.InRange(unemployment.Confidence, 0.0, 1.0);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
 using GovTextExtract.Quantities;
+using GovTextExtract.Status;
 using GovTextExtract.Records;
 
 namespace GovTextExtract.CrossYear;
@@ -23,7 +24,7 @@ internal sealed record ActualCandidate(Mention Mention, bool YearEnd, bool Avera
 
 /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>
 /// <remarks>Thread-safe: holds only read-only data.</remarks>
-internal sealed class CrossYearPairer
+internal sealed partial class CrossYearPairer
 {
     private readonly LexiconSet _lexicons;
     private readonly QuantityRecognizer _recognizer;
@@ -51,7 +52,7 @@ internal sealed class CrossYearPairer
     public CrossYearResult Pair(LoadedDocument targetReport, LoadedDocument actualReport) =>
         Pair(Prepare(targetReport), Prepare(actualReport));
 
-    internal CrossYearResult Pair(ReportText target, ReportText actual)
+    internal CrossYearResult Pair(ReportText target, ReportText actual, Pairing.Scoring.CandidateLog? log = null)
     {
         var year = target.Identity.Year ?? actual.Identity.Year - 1;
         var place = target.Identity.Place ?? actual.Identity.Place;
@@ -60,7 +61,8 @@ internal sealed class CrossYearPairer
             .Select(x => (x.Mention.Subject.Phrase, x.Mention.Subject.Group)).Distinct().ToArray();
         var candidates = ReadActualCandidates(actual, year, extra);
         var claim = FindCompletionClaim(actual);
-        var records = targets.Select(x => BuildRecord(x, candidates, target, actual, year, claim)).ToArray();
+        var assigned = AssignActuals(targets, candidates, actual, log);
+        var records = targets.Select((x, i) => BuildRecord(x, assigned[i], candidates, target, actual, year, claim)).ToArray();
         return new CrossYearResult
         {
             TargetDocument = target.Document.Name,
@@ -192,7 +194,7 @@ internal sealed class CrossYearPairer
         return _lexicons.DirectionOf(name);
     }
 
-    private CompletionRecord BuildRecord(TargetItem target, IReadOnlyList<ActualCandidate> candidates,
+    private CompletionRecord BuildRecord(TargetItem target, Assignment assigned, IReadOnlyList<ActualCandidate> candidates,
         ReportText targetReport, ReportText actualReport, int? year, string? claim)
     {
         var tm = target.Mention;
@@ -206,7 +208,7 @@ internal sealed class CrossYearPairer
             Bound = target.Bound,
         };
         var flags = new List<AuditFlag>();
-        var chosen = ChooseActual(target, candidates, out var factor);
+        var (chosen, factor, probability) = assigned;
         decimal? reportedRate = null;
         ActualValue? actualValue = null;
         CompletionStatus status;
@@ -230,7 +232,7 @@ internal sealed class CrossYearPairer
             var compared = am.Value * factor;
             status = am.Estimate || am.Period is not null
                 ? CompletionStatus.Pending
-                : StatusRules.Compare(targetValue, compared, target.Direction, _options.MetTolerancePercent);
+                : StatusEvaluator.Compare(targetValue, compared, target.Direction, _options.MetTolerancePercent);
             if (compared is { } a && tm.Value is { } tv && tv != 0)
                 computedRate = Math.Round(a / tv * 100m, 2, MidpointRounding.AwayFromZero);
             confidence = 0.9;
@@ -275,7 +277,7 @@ internal sealed class CrossYearPairer
             if (rate is not null)
             {
                 reportedRate = rate.Mention.Value;
-                status = StatusRules.FromRate(reportedRate!.Value, _options.MetTolerancePercent);
+                status = StatusEvaluator.FromRate(reportedRate!.Value, _options.MetTolerancePercent);
                 confidence = 0.6;
                 flags.Add(new AuditFlag("reported_rate_only", "info", "only a completion rate is reported"));
                 actualSpan = null;
@@ -302,7 +304,8 @@ internal sealed class CrossYearPairer
             Status = status,
             Note = note,
             Flags = flags,
-            Confidence = Math.Clamp(Math.Round(confidence, 2), 0.05, 1.0),
+            // With the ML scorer, the classifier's calibrated probability (see AssignActuals).
+            Confidence = probability is { } p ? Math.Round(p, 3) : Math.Clamp(Math.Round(confidence, 2), 0.05, 1.0),
             Evidence = new RecordEvidence { Target = targetReport.ToOriginal(tm.Span), Actual = actualSpan },
         };
     }
@@ -312,10 +315,28 @@ internal sealed class CrossYearPairer
     internal ActualCandidate? ChooseActual(TargetItem target, IReadOnlyList<ActualCandidate> candidates, out decimal factor)
     {
         factor = 1m;
-        var tm = target.Mention;
         ActualCandidate? best = null;
         var bestTier = int.MaxValue;
         decimal bestFactor = 1m;
+        foreach (var (c, f, tier) in Eligible(target, candidates))
+        {
+            if (tier < bestTier)
+            {
+                best = c;
+                bestTier = tier;
+                bestFactor = f;
+            }
+        }
+        factor = bestFactor;
+        return best;
+    }
+
+    /// <summary>The review figures that may report a target (same indicator and scope, same measure, a unit that
+    /// compares), each with the factor to the target's unit and its tier: 0 for a stated full-year figure, more for
+    /// expectations, partial periods, approximate figures, year-end levels of an average and plan-period levels.</summary>
+    internal IEnumerable<(ActualCandidate Candidate, decimal Factor, int Tier)> Eligible(TargetItem target, IReadOnlyList<ActualCandidate> candidates)
+    {
+        var tm = target.Mention;
         foreach (var c in candidates)
         {
             var m = c.Mention;
@@ -331,15 +352,8 @@ internal sealed class CrossYearPairer
             if (m.Approximate || m.Bound is BoundKind.AtLeast or BoundKind.AtMost or BoundKind.About) tier += 1;
             if (tm.Subject.Group.AverageBasis && c.YearEnd) tier += 3;
             if (c.PeriodEnd) tier += 6;
-            if (tier < bestTier)
-            {
-                best = c;
-                bestTier = tier;
-                bestFactor = f;
-            }
+            yield return (c, f, tier);
         }
-        factor = bestFactor;
-        return best;
     }
 
     private ActualCandidate? ChooseRate(TargetItem target, IReadOnlyList<ActualCandidate> candidates) =>

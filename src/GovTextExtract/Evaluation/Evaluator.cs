@@ -53,7 +53,8 @@ public sealed class Evaluator
 
     /// <summary>Runs the extractor on one gold file's document(s) (a circular through
     /// <see cref="ExtractionPipeline.ExtractFile"/>, a pair of reports through
-    /// <see cref="ExtractionPipeline.PairReports(string, string)"/>) and scores its records.</summary>
+    /// <see cref="ExtractionPipeline.PairReports(string, string)"/>, a targets-only report through the cross-year
+    /// reader of main targets) and scores its records.</summary>
     public GoldEvaluation Evaluate(GoldFile gold)
     {
         ArgumentNullException.ThrowIfNull(gold);
@@ -62,9 +63,13 @@ public sealed class Evaluator
         try
         {
             var paths = gold.Documents.Select(Locate).ToArray();
-            predicted = gold.Kind == GoldKind.CrossYear
-                ? _pipeline.PairReports(paths[0], paths[1]).Records
-                : _pipeline.ExtractFile(paths[0]).Records;
+            predicted = gold.Kind switch
+            {
+                GoldKind.CrossYear => _pipeline.PairReports(paths[0], paths[1]).Records,
+                GoldKind.Targets => new CrossYear.CrossYearPairer(_pipeline.Lexicons, _pipeline.Recognizer, _pipeline.Options)
+                    .TargetRecords(DocumentLoader.Load(paths[0], _pipeline.Options.Load)),
+                _ => _pipeline.ExtractFile(paths[0]).Records,
+            };
         }
         catch (DocumentLoadException e)
         {

@@ -13,6 +13,10 @@ public enum GoldKind
     /// <summary>Two consecutive work reports: year N's targets, year N+1's results (<c>kind: "cross-year"</c>; the
     /// file names its <c>target_document</c> and <c>actual_document</c>).</summary>
     CrossYear,
+    /// <summary>The main targets (主要预期目标) of one work report, whose results no report in the corpus gives
+    /// (<c>kind: "targets"</c>; the file names its <c>document</c>). Every record has a target and no actual; it
+    /// scores the reading of target statements, and its target figures are negatives for no pair.</summary>
+    Targets,
 }
 
 /// <summary>A hand-checked gold file: the records a reader finds in one document or one pair of reports.</summary>
@@ -110,11 +114,12 @@ public sealed record GoldFile
         {
             null or "document" => GoldKind.Document,
             "cross-year" => GoldKind.CrossYear,
+            "targets" => GoldKind.Targets,
             _ => throw new GoldFileException(source,
-                $"unknown kind \"{shape.Kind}\" (expected \"document\" or \"cross-year\")"),
+                $"unknown kind \"{shape.Kind}\" (expected \"document\", \"cross-year\" or \"targets\")"),
         };
-        if (kind == GoldKind.Document && string.IsNullOrWhiteSpace(shape.Document))
-            throw new GoldFileException(source, "a document gold file needs a \"document\" name");
+        if (kind is GoldKind.Document or GoldKind.Targets && string.IsNullOrWhiteSpace(shape.Document))
+            throw new GoldFileException(source, $"a {(kind == GoldKind.Targets ? "targets" : "document")} gold file needs a \"document\" name");
         if (kind == GoldKind.CrossYear
             && (string.IsNullOrWhiteSpace(shape.TargetDocument) || string.IsNullOrWhiteSpace(shape.ActualDocument)))
             throw new GoldFileException(source,

@@ -1,4 +1,6 @@
 using GovTextExtract.Lexicons;
+using GovTextExtract.Pairing.Features;
+using GovTextExtract.Pairing.Scoring;
 using GovTextExtract.Quantities;
 using GovTextExtract.Records;
 using GovTextExtract.Segmentation;
@@ -11,13 +13,17 @@ namespace GovTextExtract.Pairing;
 /// Rules generate the candidates: inline "增长8.1%(目标8%)"; numbered items whose first sentence states the targets
 /// and whose following sentences report the results, paired by indicator, unit and magnitude; stated rates
 /// ("完成年度目标任务的280%", "分别完成全年计划a%、b%"); "X项任务已完成Y个" and "计划X，已完成Y".</summary>
-/// <remarks>Thread-safe: no state beyond read-only lexicons.</remarks>
+/// <remarks>Thread-safe: no state beyond read-only lexicons and the (thread-safe) pairing model. Each rule proposes
+/// candidates with a rule score; the candidates of an item's task against its results are then assigned one to one,
+/// by the rule score or, with the ML scorer (<see cref="ExtractionOptions.Scorer"/>), by the classifier's
+/// probability over <see cref="PairFeatures"/>.</remarks>
 public sealed class CircularPairer
 {
     private readonly LexiconSet _lex;
     private readonly QuantityRecognizer _recognizer;
     private readonly ExtractionOptions _options;
     private readonly ChineseSegmenter? _segmenter;
+    private readonly PairingModel? _model;
 
     /// <summary>Creates the pairer.</summary>
     public CircularPairer(LexiconSet lexicons, QuantityRecognizer recognizer, ExtractionOptions options, ChineseSegmenter? segmenter = null)
@@ -26,6 +32,7 @@ public sealed class CircularPairer
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _segmenter = segmenter;
+        _model = options.ActiveModel;
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("GOVTEXT_DEBUG_PAIRING") == "1";
@@ -53,12 +60,18 @@ public sealed class CircularPairer
         public string? DerivedTargetText;
         public SourceSpan? DerivedTargetSpan;
         public double Confidence;
+        public CandidateSource Source = CandidateSource.Item;
+        /// <summary>True when the item assignment chose (or left) its actual: it was scored there.</summary>
+        public bool Assigned;
         public List<AuditFlag> Flags { get; } = [];
         public int Order => Target?.Start ?? Actual?.Start ?? Rate?.Start ?? 0;
     }
 
     /// <summary>Pairs the targets and actuals of a normalised text; evidence spans refer to that text.</summary>
-    public IReadOnlyList<CompletionRecord> Pair(string text)
+    public IReadOnlyList<CompletionRecord> Pair(string text) => Pair(text, null);
+
+    /// <summary>Pairs, and logs every candidate considered with its features (for training).</summary>
+    internal IReadOnlyList<CompletionRecord> Pair(string text, CandidateLog? log)
     {
         ArgumentNullException.ThrowIfNull(text);
         var all = _recognizer.Recognize(text);
@@ -101,10 +114,22 @@ public sealed class CircularPairer
             if (inPara.Count == 0) continue;
             var resultsStart = ps;
             if (bodyStart is { } body)
-                resultsStart = PairItem(text, body, forcedTaskEnd, pe, inPara, drafts);
+                resultsStart = PairItem(text, body, forcedTaskEnd, pe, inPara, drafts, log);
             PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
-            AttachRates(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+            AttachRates(text, inPara.Where(f => f.Start >= (bodyStart ?? ps)).ToList(), drafts);
+        }
+        // The drafts a rule formed alone (not in an item assignment) are candidates too: logged for training, and
+        // with the ML scorer their confidence is the classifier's probability.
+        if (log is not null || _model is not null)
+        {
+            foreach (var d in drafts.Where(d => !d.Assigned && d.Actual is not null))
+            {
+                var c = FixedCandidate(text, d, figs);
+                var features = PairFeatures.Compute(c, _segmenter);
+                log?.Add(c, features);
+                if (_model is not null) d.Confidence = _model.Probability(features);
+            }
         }
         return drafts.OrderBy(d => d.Order).Select(ToRecord).ToArray();
     }
@@ -236,7 +261,7 @@ public sealed class CircularPairer
             var cs = ClauseStart(t, actual.Start, 0);
             var indicator = NameIndicator(t, actual.Start, t[cs..actual.Q.CoreSpan.Start]);
             actual.Used = target.Used = true;
-            drafts.Add(new Draft { Indicator = indicator, Target = target, Actual = actual, Confidence = 0.95 });
+            drafts.Add(new Draft { Indicator = indicator, Target = target, Actual = actual, Confidence = 0.95, Source = CandidateSource.Inline });
         }
     }
 
@@ -273,7 +298,7 @@ public sealed class CircularPairer
         return null;
     }
 
-    private int PairItem(string t, int bodyStart, int? forcedTaskEnd, int pe, List<Fig> inPara, List<Draft> drafts)
+    private int PairItem(string t, int bodyStart, int? forcedTaskEnd, int pe, List<Fig> inPara, List<Draft> drafts, CandidateLog? log)
     {
         var dot = forcedTaskEnd ?? t.IndexOf('。', bodyStart, pe - bodyStart);
         var taskEnd = dot < 0 ? pe : dot;
@@ -291,9 +316,17 @@ public sealed class CircularPairer
         DerivedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         var targets = new List<(Fig Fig, string Indicator)>();
         var prevEnd = bodyStart;
+        var reported = new List<Fig>();
         foreach (var f in inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd && !f.Used && !f.IsRate))
         {
             if (!IsTargetFigure(t, f, taskEnd, inPara)) continue;
+            // An item that opens with its result ("3.新增就业5.2万人，完成年度目标的104%。"): a figure followed by a
+            // stated rate or a claim of completion is an actual, not a target.
+            if (IsReportedFigure(t, f, taskEnd, inPara))
+            {
+                reported.Add(f);
+                continue;
+            }
             var prevCount = inPara.LastOrDefault(g => g.End <= f.Start && g.Start >= bodyStart && StatusEvaluator.IsCountUnit(g.Q.Unit));
             var cs = Math.Max(Math.Max(ListStart(t, f.Start, bodyStart), prevEnd), prevCount?.End ?? 0);
             var before = CleanIndicator(t[cs..f.Q.CoreSpan.Start]);
@@ -313,7 +346,9 @@ public sealed class CircularPairer
             PartsSum(t, d, resultsStart, pe, inPara);
             if (d.Actual is not null) partDrafts[ti] = d;
         }
-        var actuals = inPara.Where(f => f.Start >= resultsStart && !f.Used && !f.IsRate && IsActualCandidate(t, f)).ToList();
+        var actuals = reported.Where(f => f.Start > targets[0].Fig.Start)
+            .Concat(inPara.Where(f => f.Start >= resultsStart))
+            .Where(f => !f.Used && !f.IsRate && IsActualCandidate(t, f)).ToList();
         var candidates = new List<(double Score, int T, Fig A)>();
         for (var ti = 0; ti < targets.Count; ti++)
         {
@@ -326,15 +361,45 @@ public sealed class CircularPairer
                 if (s > 0) candidates.Add((s, ti, a));
             }
         }
+        // The rules' assignment: the best rule score first, one to one. It is also the rule_choice feature.
         var pairedActual = new Fig?[targets.Count];
         var scores = new double[targets.Count];
+        var ruleTaken = new HashSet<Fig>();
+        var ruleChoice = new HashSet<(int, Fig)>();
         foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.A.Start))
         {
-            if (pairedActual[c.T] is not null || c.A.Used) continue;
+            if (pairedActual[c.T] is not null || ruleTaken.Contains(c.A)) continue;
             pairedActual[c.T] = c.A;
             scores[c.T] = c.Score;
-            c.A.Used = true;
+            ruleTaken.Add(c.A);
+            ruleChoice.Add((c.T, c.A));
         }
+        double?[] unpairedConfidence = new double?[targets.Count];
+        if (log is not null || _model is not null)
+        {
+            var scored = new List<(int Target, Fig Actual, double Probability, double RuleScore, int Order)>();
+            foreach (var c in candidates)
+            {
+                var pc = ItemCandidate(t, targets[c.T].Fig, targets[c.T].Indicator, c.A, c.Score, ruleChoice.Contains((c.T, c.A)),
+                    resultsStart, inPara, c.T, targets.Count, actuals, candidates.Count(x => x.T == c.T));
+                var features = PairFeatures.Compute(pc, _segmenter);
+                log?.Add(pc, features);
+                if (_model is not null) scored.Add((c.T, c.A, _model.Probability(features), c.Score, c.A.Start));
+            }
+            if (_model is not null)
+            {
+                var chosen = PairAssignment.Greedy(targets.Count, scored, _options.MlThreshold);
+                for (var ti = 0; ti < targets.Count; ti++)
+                {
+                    pairedActual[ti] = chosen[ti] >= 0 ? scored[chosen[ti]].Actual : null;
+                    scores[ti] = chosen[ti] >= 0 ? scored[chosen[ti]].Probability : 0;
+                    var mine = scored.Where(x => x.Target == ti).Select(x => x.Probability).ToArray();
+                    if (chosen[ti] < 0 && mine.Length > 0) unpairedConfidence[ti] = 1 - mine.Max();
+                }
+            }
+        }
+        foreach (var a in pairedActual)
+            if (a is not null) a.Used = true;
         for (var ti = 0; ti < targets.Count; ti++)
         {
             var (tf, ind) = targets[ti];
@@ -349,11 +414,119 @@ public sealed class CircularPairer
                 Indicator = ind,
                 Target = tf,
                 Actual = pairedActual[ti],
-                Confidence = pairedActual[ti] is null ? 0.6 : Math.Clamp(0.5 + scores[ti] / 2, 0.5, 0.97),
+                // Rules: a fixed confidence mapped from the rule score. ML: the calibrated probability of the pair
+                // taken, or for a target left without one, the probability that none of its candidates was right.
+                Confidence = _model is not null
+                    ? (pairedActual[ti] is null ? unpairedConfidence[ti] ?? 0.6 : scores[ti])
+                    : pairedActual[ti] is null ? 0.6 : Math.Clamp(0.5 + scores[ti] / 2, 0.5, 0.97),
+                Assigned = true,
             };
             drafts.Add(d);
         }
         return resultsStart;
+    }
+
+    // ---------------------------------------------------------------- candidates for the scorer
+
+    /// <summary>The record-level value of an actual: "下降3.2%" against a growth target is a growth of −3.2%.</summary>
+    private static decimal? RecordActualValue(Fig? target, Fig actual, decimal? overrideValue)
+    {
+        var value = overrideValue ?? actual.Q.Value;
+        var targetIsReduction = target?.Q.Decrease == true;
+        if (actual.Q.Decrease && !targetIsReduction && value is { } v && actual.Q.Unit == "%" && target?.Q.Unit == "%") value = -v;
+        return value;
+    }
+
+    /// <summary>A stated rate right after an actual in its sentence ("…53303人，完成年度目标任务的144.06%").</summary>
+    private static Fig? RateAfter(string t, Fig actual, List<Fig> figs)
+    {
+        var ss = SentenceStart(t, actual.Start, 0);
+        return figs.FirstOrDefault(f => f.IsRate && f.Start >= actual.End && f.Start - actual.End <= 24
+                                        && SentenceStart(t, f.Start, 0) == ss);
+    }
+
+    private static bool SameSentence(string t, int a, int b) => SentenceStart(t, a, 0) == SentenceStart(t, b, 0);
+
+    private static bool SameLine(string t, int a, int b) =>
+        t.IndexOf('\n', Math.Min(a, b), Math.Abs(b - a)) < 0;
+
+    /// <summary>True when no section heading ("二、…", "(三)…") opens a line between two offsets.</summary>
+    private static bool SameSection(string t, int a, int b)
+    {
+        var (lo, hi) = (Math.Min(a, b), Math.Max(a, b));
+        for (var nl = t.IndexOf('\n', lo, hi - lo); nl >= 0 && nl < hi; nl = nl + 1 < hi ? t.IndexOf('\n', nl + 1, hi - nl - 1) : -1)
+        {
+            var i = nl + 1;
+            var paren = i < t.Length && t[i] == '(';
+            if (paren) i++;
+            var d = i;
+            while (i < t.Length && i - d < 3 && ChineseNumeral.IsNumeralChar(t[i])) i++;
+            if (i > d && i < t.Length && (paren ? t[i] == ')' : t[i] == '、')) return false;
+        }
+        return true;
+    }
+
+    private static string Window(string t, int from, int to) => to - from is > 0 and <= 60 ? t[from..to] : "";
+
+    private PairCandidate ItemCandidate(string t, Fig tf, string indicator, Fig a, double ruleScore, bool ruleChoice,
+        int floor, List<Fig> inPara, int ti, int tCount, List<Fig> actuals, int competitors)
+    {
+        var before = ActualContext(t, a, floor, inPara, out var after);
+        var actualIndex = actuals.IndexOf(a);
+        return new PairCandidate
+        {
+            Source = CandidateSource.Item,
+            TargetIndicator = indicator,
+            ActualContext = CleanIndicator(before) + after,
+            Between = Window(t, tf.End, a.Start),
+            TargetValue = tf.Q.Value,
+            TargetUnit = tf.Q.Unit,
+            HasTarget = true,
+            ActualValue = RecordActualValue(tf, a, null),
+            ActualUnit = a.Q.Unit,
+            StatedRate = RateAfter(t, a, inPara)?.Q.Value,
+            SameSentence = SameSentence(t, tf.Start, a.Start),
+            SameItem = true,
+            SameSection = true,
+            Distance = Math.Abs(a.Start - tf.End),
+            OrderDelta = Math.Min(1.0, Math.Abs((double)ti / Math.Max(1, tCount) - (double)actualIndex / Math.Max(1, actuals.Count))),
+            Competitors = competitors,
+            Estimate = a.Q.Estimate,
+            PartialPeriod = a.Q.Period is not null,
+            Approximate = a.Q.Approximate,
+            RuleScore = Math.Clamp(ruleScore, 0, 1),
+            RuleChoice = ruleChoice,
+        };
+    }
+
+    private PairCandidate FixedCandidate(string t, Draft d, List<Fig> figs)
+    {
+        var a = d.Actual!;
+        var before = ActualContext(t, a, 0, figs, out var after);
+        var targetStart = d.Target?.Start ?? d.DerivedTargetSpan?.Start;
+        var targetEnd = d.Target?.End ?? d.DerivedTargetSpan?.End;
+        return new PairCandidate
+        {
+            Source = d.Source,
+            TargetIndicator = d.Indicator,
+            ActualContext = CleanIndicator(before) + after,
+            Between = targetEnd is { } te ? Window(t, Math.Min(te, a.End), Math.Max(targetStart ?? te, a.Start)) : "",
+            TargetValue = d.Target?.Q.Value ?? d.DerivedTarget,
+            TargetUnit = d.Target?.Q.Unit ?? (d.DerivedTarget is null ? null : a.Q.Unit),
+            HasTarget = d.Target is not null,
+            ActualValue = RecordActualValue(d.Target, a, d.ActualValueOverride),
+            ActualUnit = a.Q.Unit,
+            StatedRate = d.Rate?.Q.Value,
+            SameSentence = targetStart is { } ts && SameSentence(t, ts, a.Start),
+            SameItem = targetStart is { } ts2 && SameLine(t, ts2, a.Start),
+            SameSection = targetStart is { } ts3 && SameSection(t, ts3, a.Start),
+            Distance = targetStart is { } ts4 ? Math.Abs(a.Start - ts4) : null,
+            Estimate = a.Q.Estimate,
+            PartialPeriod = a.Q.Period is not null,
+            Approximate = a.Q.Approximate,
+            RuleScore = d.Confidence,
+            RuleChoice = true,
+        };
     }
 
     /// <summary>A figure of a task sentence states a target when it ends its phrase ("…新增就业3.7万人。"), or when a
@@ -370,6 +543,19 @@ public sealed class CircularPairer
         var laterInPhrase = inPara.Any(g => g.Start > f.End && g.Start < NextListBreak(t, f.End, taskEnd));
         if (laterInPhrase) return false;
         return StatusEvaluator.IsCountUnit(f.Q.Unit) && IsCjk(t[p]);
+    }
+
+    /// <summary>True when the next figure of the task sentence is a stated rate, or a claim of completion
+    /// (完成年度目标, 超额完成) follows the figure before any other figure.</summary>
+    private bool IsReportedFigure(string t, Fig f, int taskEnd, List<Fig> inPara)
+    {
+        var next = inPara.FirstOrDefault(g => g.Start >= f.End && g.End <= taskEnd);
+        if (next is { IsRate: true } && t.AsSpan(f.End, next.Start - f.End).IndexOfAny("。;") < 0) return true;
+        var until = next?.Start ?? taskEnd;
+        var tail = t.AsSpan(f.End, until - f.End);
+        foreach (var claim in _lex.MetClaims.Concat(_lex.ExceededClaims))
+            if (tail.Contains(claim, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static int NextListBreak(string t, int from, int limit)
@@ -487,6 +673,7 @@ public sealed class CircularPairer
         d.Flags.Add(new AuditFlag("parts_sum", "info",
             $"actual is the sum of {parts.Count} parts by level: {string.Join(" + ", parts.Select(p => p.Q.Text))} = {sum}"));
         d.Confidence = 0.6;
+        d.Source = CandidateSource.PartsSum;
         foreach (var p in parts) p.Used = true;
     }
 
@@ -523,7 +710,7 @@ public sealed class CircularPairer
             if (f1.Q.Unit == "%" && !planBefore) continue;
             var indicator = NameIndicator(t, f1.Start, t[cs..f1.Q.CoreSpan.Start] + (commas == 0 ? between[..between.IndexOf(doneNear, StringComparison.Ordinal)] : ""));
             f1.Used = f2.Used = true;
-            drafts.Add(new Draft { Indicator = indicator.Length > 0 ? indicator : CleanIndicator(between), Target = f1, Actual = f2, Confidence = 0.8 });
+            drafts.Add(new Draft { Indicator = indicator.Length > 0 ? indicator : CleanIndicator(between), Target = f1, Actual = f2, Confidence = 0.8, Source = CandidateSource.PlanCompletion });
         }
     }
 
@@ -568,6 +755,7 @@ public sealed class CircularPairer
                 DerivedTargetText = t[(actual.End + (between.StartsWith(',') ? 1 : 0))..diff.End],
                 DerivedTargetSpan = SourceSpan.FromBounds(actual.End + (between.StartsWith(',') ? 1 : 0), diff.End),
                 Confidence = 0.75,
+                Source = CandidateSource.Derived,
             });
         }
     }
@@ -605,7 +793,7 @@ public sealed class CircularPairer
                 owner.Used = true;
                 var cs = ClauseStart(t, owner.Start, ss);
                 var ind = CleanIndicator(t[cs..owner.Start]);
-                drafts.Add(new Draft { Indicator = ind, Actual = owner, Rate = rate, Confidence = 0.8 });
+                drafts.Add(new Draft { Indicator = ind, Actual = owner, Rate = rate, Confidence = 0.8, Source = CandidateSource.RateOnly });
             }
         }
     }

@@ -29,29 +29,53 @@ public static class StatusEvaluator
         if (actual is { Period: not null }) return CompletionStatus.Pending;
         if (target is not null && actual is { Value: { } a } && UnitsCompatible(target.Unit, actual.Unit))
         {
-            if (target.Bound == BoundKind.Range && target.Low is { } lo && target.High is { } hi)
-            {
-                if (a >= lo && a <= hi) return CompletionStatus.Met;
-                var better = direction == Direction.HigherIsBetter ? a > hi : a < lo;
-                return better ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
-            }
-            if (target.Value is { } t)
-            {
-                var tol = Math.Abs(t) * tolerancePercent / 100m;
-                if (target.Bound == BoundKind.AtMost)
-                    return a <= t + tol ? CompletionStatus.Met : CompletionStatus.NotMet;
-                if (Math.Abs(a - t) <= tol) return CompletionStatus.Met;
-                var isBetter = direction == Direction.HigherIsBetter ? a > t : a < t;
-                return isBetter ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
-            }
+            var compared = Compare(target, a, direction, tolerancePercent);
+            if (compared != CompletionStatus.Unknown) return compared;
         }
-        if (reportedRate is { } r)
-        {
-            if (Math.Abs(r - 100m) <= tolerancePercent) return CompletionStatus.Met;
-            return r > 100m ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
-        }
-        return CompletionStatus.Unknown;
+        return reportedRate is { } r ? FromRate(r, tolerancePercent) : CompletionStatus.Unknown;
     }
+
+    /// <summary>Compares an actual value with a target in the indicator's better direction.</summary>
+    /// <remarks>"Equal" means within <paramref name="tolerancePercent"/> of the target. at_most (a ceiling): at or
+    /// inside it is met. at_least on a higher-is-better indicator: above is exceeded, equal met, below not met. about
+    /// and exact (and at_least on a lower-is-better one): equal is met, otherwise exceeded or not met by direction.
+    /// range: inside (within tolerance of the ends) is met, beyond the better end exceeded.</remarks>
+    public static CompletionStatus Compare(TargetValue target, decimal? actual, Direction direction, decimal tolerancePercent = 0m)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (actual is not { } a) return CompletionStatus.Unknown;
+        if (target.Bound == BoundKind.Range && target.Low is { } lo && target.High is { } hi)
+        {
+            var (low, high) = lo <= hi ? (lo, hi) : (hi, lo);
+            if (a >= low - Tolerance(low, tolerancePercent) && a <= high + Tolerance(high, tolerancePercent))
+                return CompletionStatus.Met;
+            var above = a > high;
+            return above == (direction == Direction.HigherIsBetter) ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
+        }
+        if (target.Value is not { } t) return CompletionStatus.Unknown;
+        var equal = Math.Abs(a - t) <= Tolerance(t, tolerancePercent);
+        var better = direction == Direction.HigherIsBetter ? a > t : a < t;
+        switch (target.Bound)
+        {
+            case BoundKind.AtMost:
+                return a <= t ? CompletionStatus.Met : CompletionStatus.NotMet;
+            case BoundKind.AtLeast when direction == Direction.HigherIsBetter:
+                if (a > t) return CompletionStatus.Exceeded;
+                return equal ? CompletionStatus.Met : CompletionStatus.NotMet;
+            default:
+                if (equal) return CompletionStatus.Met;
+                return better ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
+        }
+    }
+
+    /// <summary>The status a stated completion rate gives (118% of the plan is exceeded).</summary>
+    public static CompletionStatus FromRate(decimal ratePercent, decimal tolerancePercent = 0m)
+    {
+        if (Math.Abs(ratePercent - 100m) <= tolerancePercent) return CompletionStatus.Met;
+        return ratePercent > 100m ? CompletionStatus.Exceeded : CompletionStatus.NotMet;
+    }
+
+    private static decimal Tolerance(decimal target, decimal percent) => Math.Abs(target) * percent / 100m;
 
     /// <summary>Actual divided by target in percent (two decimals), where both are numbers in compatible units.</summary>
     public static decimal? ComputedRate(TargetValue? target, ActualValue? actual)

@@ -1,3 +1,4 @@
+using GovTextExtract.Status;
 using GovTextExtract.CrossYear;
 using GovTextExtract.Records;
 
@@ -7,7 +8,7 @@ public sealed class StatusRulesTests
 {
     private static CompletionStatus Status(string bound, decimal? target, decimal actual, Direction direction = Direction.HigherIsBetter,
         decimal? low = null, decimal? high = null) =>
-        StatusRules.Compare(new TargetValue { Text = "t", Value = target, Low = low, High = high, Bound = LexiconSet(bound) },
+        StatusEvaluator.Compare(new TargetValue { Text = "t", Value = target, Low = low, High = high, Bound = LexiconSet(bound) },
             actual, direction, 0.5m);
 
     private static BoundKind LexiconSet(string bound) => GovTextExtract.Lexicons.LexiconSet.ParseBound(bound);
@@ -40,8 +41,8 @@ public sealed class StatusRulesTests
     [Fact]
     public void A_stated_completion_rate_gives_the_status()
     {
-        Assert.Equal(CompletionStatus.Exceeded, StatusRules.FromRate(118.2m, 0.5m));
-        Assert.Equal(CompletionStatus.Met, StatusRules.FromRate(100m, 0.5m));
-        Assert.Equal(CompletionStatus.NotMet, StatusRules.FromRate(86.8m, 0.5m));
+        Assert.Equal(CompletionStatus.Exceeded, StatusEvaluator.FromRate(118.2m, 0.5m));
+        Assert.Equal(CompletionStatus.Met, StatusEvaluator.FromRate(100m, 0.5m));
+        Assert.Equal(CompletionStatus.NotMet, StatusEvaluator.FromRate(86.8m, 0.5m));
     }
 }

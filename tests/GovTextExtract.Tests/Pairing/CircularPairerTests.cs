@@ -144,6 +144,18 @@ public class CircularPairerTests
     }
 
     [Fact]
+    public void ItemsThatOpenWithTheirResult()
+    {
+        var records = Extract("二、重点工作\n3.全县新增城镇就业5200人，完成年度目标的104%。\n4.新建公园8个，全年新建11个，完成年度任务的137.5%。\n5.全年完成造林1.2万亩，超额完成年度目标任务。\n");
+        Assert.Equal(2, records.Count);
+        var jobs = Assert.Single(records, r => r.Target is null);
+        Assert.Equal((5200m, 104m, CompletionStatus.Exceeded), (jobs.Actual!.Value!.Value, jobs.ReportedRate!.Value, jobs.Status));
+        var parks = Single(records, 8m);
+        Assert.Equal((11m, 137.5m), (parks.Actual!.Value!.Value, parks.ReportedRate!.Value));
+        Assert.DoesNotContain(records, r => r.Target?.Value == 12000m);
+    }
+
+    [Fact]
     public void StyleVariantsFixture()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures", "style-variants.txt");

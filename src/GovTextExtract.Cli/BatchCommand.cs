@@ -29,11 +29,11 @@ internal static class BatchCommand
         };
         var format = new Option<string?>("--format", "-f")
         {
-            Description = "sqlite, jsonl or csv. Default: from the extension of --out (.jsonl/.ndjson, .csv; " +
-                          "anything else is sqlite), jsonl for --out -.",
-            HelpName = "sqlite|jsonl|csv",
+            Description = "sqlite, jsonl, csv or xlsx. Default: from the extension of --out (.jsonl/.ndjson, .csv, " +
+                          ".xlsx; anything else is sqlite), jsonl for --out -.",
+            HelpName = "sqlite|jsonl|csv|xlsx",
         };
-        format.AcceptOnlyFromAmong("sqlite", "jsonl", "csv");
+        format.AcceptOnlyFromAmong("sqlite", "jsonl", "csv", "xlsx");
         var jobs = new Option<int>("--jobs", "-j")
         {
             Description = "Documents processed at once. Default: the number of processors.",
@@ -77,13 +77,14 @@ internal static class BatchCommand
             "encoding, status ok|failed, failure, error, record_count, read_ms, load_ms, extract_ms, total_ms, " +
             "processed_at) and a records table (document_id, ordinal, the CSV columns of extract, and json, the " +
             "whole record). jsonl: one line per document {document, sha256, size, format, status, failure, error, " +
-            "records}. csv: one row per record with a document column.\n" +
+            "records}. csv: one row per record with a document column. xlsx: a Records sheet (the csv columns) and a " +
+            "Documents sheet (one row per document, failures included).\n" +
             "Resuming: every document is committed to the SQLite store in its own transaction (write-ahead log), so " +
             "a run stopped at any moment, even by SIGKILL, keeps every document it committed and no part of any " +
             "other (after a power failure the last few commits may be lost; the store stays consistent). Running the same command again skips each document whose path and " +
             "content (SHA-256) were already extracted, retries failed ones, re-extracts changed ones (replacing " +
             "their records) and never duplicates a record.\n" +
-            "jsonl and csv files are exported from a state store kept beside them (PATH" + StateSuffix + ") when " +
+            "jsonl, csv and xlsx files are exported from a state store kept beside them (PATH" + StateSuffix + ") when " +
             "the run ends, into a temporary file that is then moved over PATH: PATH is never half-written; a run " +
             "that is stopped leaves the old PATH (or none) and the state store, and the next run resumes from it. " +
             "Delete the state store to start over. With --out - nothing is kept and nothing skipped; documents " +
@@ -113,8 +114,8 @@ internal static class BatchCommand
                 }
             }
             var o = result.GetValue(output);
-            if (o == "-" && result.GetValue(format) == "sqlite")
-                result.AddError("--format sqlite needs a file: give --out PATH (standard output takes jsonl or csv)");
+            if (o == "-" && result.GetValue(format) is "sqlite" or "xlsx")
+                result.AddError($"--format {result.GetValue(format)} needs a file: give --out PATH (standard output takes jsonl or csv)");
         });
         // The work runs off the invoking thread so that Ctrl+C or SIGTERM (which cancel the token) get the summary
         // printed: documents in flight are dropped, committed ones stay.
@@ -209,10 +210,18 @@ internal static class BatchCommand
                     var store = (BatchStore)sink;
                     AtomicFile.Write(outFull!, stream =>
                     {
-                        if (format == "csv")
-                            BatchExport.WriteCsv(store, stream);
-                        else
-                            BatchExport.WriteJsonLines(store, stream);
+                        switch (format)
+                        {
+                            case "csv":
+                                BatchExport.WriteCsv(store, stream);
+                                break;
+                            case "xlsx":
+                                XlsxExport.Write(store, stream);
+                                break;
+                            default:
+                                BatchExport.WriteJsonLines(store, stream);
+                                break;
+                        }
                     });
                 }
                 catch (BatchStoreException e)
@@ -231,7 +240,8 @@ internal static class BatchCommand
     private static BatchInput WithExclusions(BatchInput input, string outFull) => input.With(
         [outFull, AtomicFile.TempPrefix(outFull), AtomicFile.TempPrefix(outFull + StateSuffix)]);
 
-    /// <summary>The format an output path implies: .jsonl/.ndjson, .csv, else sqlite; jsonl for standard output.</summary>
+    /// <summary>The format an output path implies: .jsonl/.ndjson, .csv, .xlsx, else sqlite; jsonl for standard
+    /// output.</summary>
     public static string InferFormat(string output)
     {
         if (output == "-")
@@ -241,6 +251,7 @@ internal static class BatchCommand
         {
             ".jsonl" or ".ndjson" => "jsonl",
             ".csv" => "csv",
+            ".xlsx" => "xlsx",
             _ => "sqlite",
         };
     }

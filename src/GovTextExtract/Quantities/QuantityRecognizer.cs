@@ -44,11 +44,13 @@ public sealed class QuantityRecognizer
         ArgumentNullException.ThrowIfNull(text);
         var result = new List<Quantity>();
         var i = 0;
+        var floor = 0;
         while (i < text.Length)
         {
-            if (IsNumberStart(text, i) && TryParseAt(text, i) is { } q)
+            if (IsNumberStart(text, i) && TryParseAt(text, i, floor) is { } q)
             {
                 result.Add(q);
+                floor = q.Span.End;
                 i = Math.Max(q.Span.End, i + 1);
                 continue;
             }
@@ -211,7 +213,10 @@ public sealed class QuantityRecognizer
         return new Parsed { Value = value, End = p, Unit = unit?.Unit, Approx = approx, Multiplied = multiplied };
     }
 
-    private Quantity? TryParseAt(string t, int i)
+    /// <param name="t">The text.</param>
+    /// <param name="i">Where the number starts.</param>
+    /// <param name="floor">The end of the previous quantity: words before the number are never taken from it.</param>
+    private Quantity? TryParseAt(string t, int i, int floor)
     {
         var first = ReadFigure(t, i, out var num);
         if (first is null) return null;
@@ -287,7 +292,7 @@ public sealed class QuantityRecognizer
             var suffix = _lex.Bounds.FirstOrDefault(b => !b.IsPrefix && p + b.Text.Length <= t.Length
                 && string.CompareOrdinal(t, p, b.Text, 0, b.Text.Length) == 0 && !InsideOtherWord(t, p, b));
             // Prefix bound words a few characters back in the same clause.
-            var (prefix, prefixStart) = FindPrefixBound(t, i);
+            var (prefix, prefixStart) = FindPrefixBound(t, i, floor);
             if (suffix is not null && (!suffix.RequiresPrefix || prefix is not null))
             {
                 bound = bound == BoundKind.Range ? BoundKind.Range : suffix.Bound;
@@ -306,7 +311,7 @@ public sealed class QuantityRecognizer
             }
             foreach (var w in _lex.ApproximateBefore)
             {
-                if (i - w.Length >= 0 && string.CompareOrdinal(t, i - w.Length, w, 0, w.Length) == 0)
+                if (i - w.Length >= floor && string.CompareOrdinal(t, i - w.Length, w, 0, w.Length) == 0)
                 {
                     approx = true;
                     start = Math.Min(start, i - w.Length);
@@ -400,7 +405,7 @@ public sealed class QuantityRecognizer
 
     private static bool IsSentenceBreak(char c) => c is '。' or ';' or '!' or '?' or '\n';
 
-    private (BoundEntry? Entry, int Start) FindPrefixBound(string t, int i)
+    private (BoundEntry? Entry, int Start) FindPrefixBound(string t, int i, int floor)
     {
         // The word may stand up to PrefixWindow characters before the number (达到了1000, 约为3%, 高于全国平均水平2个
         // 百分点), within the clause and never across another number.
@@ -413,7 +418,7 @@ public sealed class QuantityRecognizer
             {
                 if (!b.IsPrefix) continue;
                 var s = end - b.Text.Length;
-                if (s >= 0 && string.CompareOrdinal(t, s, b.Text, 0, b.Text.Length) == 0 && !InsideOtherWord(t, s, b))
+                if (s >= floor && string.CompareOrdinal(t, s, b.Text, 0, b.Text.Length) == 0 && !InsideOtherWord(t, s, b))
                     return (b, s);
             }
         }

@@ -614,7 +614,11 @@ public sealed class CircularPairer
         var contain = Math.Max(IndicatorSimilarity.Containment(indicator, before), afterWeight * IndicatorSimilarity.Containment(indicator, after));
         var dice = Math.Max(IndicatorSimilarity.CharDice(indicator, CleanIndicator(before)), afterWeight * IndicatorSimilarity.CharDice(indicator, CleanIndicator(after)));
         var tokenSim = TokenSimilarity(indicator, before + after);
-        if (Math.Max(contain, tokenSim) < 0.2 && !(actuals.Count == 1 && tCount == 1 && au == tu)) return 0;
+        // A lone target may pair with an unnamed figure when that is the only one of its unit, or the first of its
+        // unit and a done verb stands right before it ("目前已建成8个").
+        var lone = tCount == 1 && au == tu && (actuals.Count == 1
+            || (actuals.First(x => x.Q.Unit == tu) == a && _lex.DoneCues.Any(c => before.EndsWith(c, StringComparison.Ordinal))));
+        if (Math.Max(contain, tokenSim) < 0.2 && !lone) return 0;
         var sim = 0.5 * Math.Max(contain, tokenSim) + 0.5 * dice;
         var unitScore = au == tu ? 1.0 : au is null ? 0.4 : 0.8;
         var mag = 0.5;

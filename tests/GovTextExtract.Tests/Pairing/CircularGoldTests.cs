@@ -39,4 +39,28 @@ public class CircularGoldTests
             records.Take(4).Select(r => r.Indicator));
         Assert.Equal("高于年度目标0.5个百分点", records[2].Target!.Text);
     }
+
+    [Fact]
+    public void PublicServicesFixture()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures", "public-services.txt");
+        var records = GovText.ExtractFile(path).Records;
+        // (target, actual, rate, status) read off the fixture by hand.
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (15m, 16m, null, CompletionStatus.Exceeded),
+            (12_000m, 13_500m, null, CompletionStatus.Exceeded),
+            (20_000m, 23_000m, null, CompletionStatus.Exceeded),
+            (70m, 72.5m, null, CompletionStatus.Exceeded),
+            (10m, 8m, null, CompletionStatus.NotMet),
+            (95m, 96.2m, null, CompletionStatus.Exceeded),
+            (30_000m, 32_600m, 108.7m, CompletionStatus.Exceeded),
+            (4m, 2.9m, null, CompletionStatus.Met),
+            (60m, 62m, null, CompletionStatus.Exceeded),
+            (20_000m, 21_000m, null, CompletionStatus.Exceeded),
+            (5_000m, 4_280m, 85.6m, CompletionStatus.NotMet),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+        Assert.Equal("城乡居民基本养老保险参保率", records[5].Indicator);
+    }
 }

@@ -21,7 +21,7 @@ public class CircularGoldTests
     [Fact]
     public void LabelledSectionsFixture()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures", "labelled-sections.txt");
+        var path = Fixture.PathOf("labelled-sections.txt");
         var records = GovText.ExtractFile(path).Records;
         // (target, actual, rate, status) read off the fixture by hand; derived targets: 7.5 - 0.5 and 9.1 + 0.9.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
@@ -34,7 +34,7 @@ public class CircularGoldTests
             (12m, 10m, null, CompletionStatus.NotMet),
             (null, 6500m, 108.3m, CompletionStatus.Exceeded),
         ];
-        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+        Assert.Equal(expected, Fixture.Outline(records));
         Assert.Equal(["引进亿元以上项目", "实际到位资金", "地区生产总值增长", "社会消费品零售总额增长"],
             records.Take(4).Select(r => r.Indicator));
         Assert.Equal("高于年度目标0.5个百分点", records[2].Target!.Text);
@@ -43,7 +43,7 @@ public class CircularGoldTests
     [Fact]
     public void PublicServicesFixture()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures", "public-services.txt");
+        var path = Fixture.PathOf("public-services.txt");
         var records = GovText.ExtractFile(path).Records;
         // (target, actual, rate, status) read off the fixture by hand.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
@@ -60,7 +60,7 @@ public class CircularGoldTests
             (20_000m, 21_000m, null, CompletionStatus.Exceeded),
             (5_000m, 4_280m, 85.6m, CompletionStatus.NotMet),
         ];
-        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+        Assert.Equal(expected, Fixture.Outline(records));
         Assert.Equal("城乡居民基本养老保险参保率", records[5].Indicator);
     }
 }

@@ -158,7 +158,7 @@ public class CircularPairerTests
     [Fact]
     public void StyleVariantsFixture()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures", "style-variants.txt");
+        var path = Fixture.PathOf("style-variants.txt");
         var records = Pipeline.ExtractFile(path).Records;
         // (target, actual, rate, status) for each record of the fixture, read off the text by hand.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
@@ -177,7 +177,7 @@ public class CircularPairerTests
             (6m, 4.1m, null, CompletionStatus.Pending),
             (45m, 40m, 88.9m, CompletionStatus.NotMet),
         ];
-        var actual = records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray();
+        var actual = Fixture.Outline(records);
         Assert.Equal(expected, actual);
         Assert.Equal("地区生产总值增长", records[0].Indicator);
     }
@@ -198,7 +198,7 @@ public class CircularPairerTests
     [Fact]
     public void PipelineIsThreadSafe()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures", "style-variants.txt");
+        var path = Fixture.PathOf("style-variants.txt");
         var text = File.ReadAllText(path, Encoding.UTF8);
         var reference = Describe(Pipeline.ExtractText(text).Records);
         var results = new string[16];

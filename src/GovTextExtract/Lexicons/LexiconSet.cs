@@ -25,6 +25,22 @@ public sealed record BoundEntry(string Text, bool IsPrefix, BoundKind Bound, boo
     public IReadOnlyList<string> NotIn { get; init; } = [];
 }
 
+/// <summary>How a comparison names its target ("超过4.5万人以上的目标"); see <c>named_targets</c> in cues.json.</summary>
+/// <param name="Nouns">Target nouns after 的 (目标, 目标任务 …), longest first.</param>
+/// <param name="MaxModifier">Most characters between 的 and the noun (年度, 预期, 涨幅 …).</param>
+/// <param name="Compare">Words between an actual and the target it is compared with (超过, 优于 …).</param>
+/// <param name="Relational">Compare words that say how the actual compares, not the target's bound (高于, 低于 …).</param>
+/// <param name="Actual">Words between a named target and the actual that follows it (实际 …).</param>
+/// <param name="Ceiling">Words among the noun's modifiers that make the target a ceiling (控制).</param>
+public sealed record NamedTargetCues(IReadOnlyList<string> Nouns, int MaxModifier, IReadOnlyList<string> Compare,
+    IReadOnlyList<string> Relational, IReadOnlyList<string> Actual, IReadOnlyList<string> Ceiling);
+
+/// <summary>How a plain paragraph states targets in its first sentence and reports on them after it; see
+/// <c>task_sentences</c> in cues.json.</summary>
+/// <param name="Openers">Words before the first figure of a sentence that states targets (提出, 要求 …).</param>
+/// <param name="ResultCues">Words of a later sentence that reports results (实际, 结果显示 …).</param>
+public sealed record TaskSentenceCues(IReadOnlyList<string> Openers, IReadOnlyList<string> ResultCues);
+
 /// <summary>An indicator with its aliases.</summary>
 public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
 
@@ -72,6 +88,8 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> InlineTargetOpeners { get; init; }
     /// <summary>Scaffolding words trimmed from the front of an indicator phrase.</summary>
     public required IReadOnlyList<string> IndicatorStripPrefixes { get; init; }
+    /// <summary>Words dropped from an indicator phrase wherever they stand (分别).</summary>
+    public IReadOnlyList<string> IndicatorStripInfixes { get; init; } = [];
     /// <summary>Verbs trimmed from the end of an indicator phrase.</summary>
     public required IReadOnlyList<string> IndicatorStripSuffixes { get; init; }
     /// <summary>Cues of a planned figure.</summary>
@@ -80,6 +98,10 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> DoneCues { get; init; }
     /// <summary>Words saying an actual is above its target by a difference (高出, 超过).</summary>
     public required IReadOnlyList<string> DerivedHigher { get; init; }
+    /// <summary>How a plain paragraph states targets, then reports on them.</summary>
+    public required TaskSentenceCues TaskSentences { get; init; }
+    /// <summary>How a comparison names its target ("高于300个的年度目标").</summary>
+    public required NamedTargetCues NamedTargets { get; init; }
     /// <summary>Words saying an actual is below its target by a difference (低于).</summary>
     public required IReadOnlyList<string> DerivedLower { get; init; }
     /// <summary>Labels opening a statement of targets (目标任务：).</summary>
@@ -196,6 +218,7 @@ public sealed class LexiconSet
             InlineTargetOpeners = cues.InlineTargetOpeners.Words.OrderByDescending(n => n.Length).ToArray(),
             IndicatorStripPrefixes = cues.IndicatorStrip.Prefixes.OrderByDescending(n => n.Length).ToArray(),
             IndicatorStripSuffixes = cues.IndicatorStrip.Suffixes.OrderByDescending(n => n.Length).ToArray(),
+            IndicatorStripInfixes = cues.IndicatorStrip.Infixes ?? [],
             PlanCues = cues.PlanCompletion.PlanCues,
             DoneCues = cues.PlanCompletion.DoneCues.OrderByDescending(n => n.Length).ToArray(),
             BareVerbs = cues.IndicatorBareVerbs.Words,
@@ -203,6 +226,10 @@ public sealed class LexiconSet
             ResultLabels = cues.SectionLabels.Result.OrderByDescending(w => w.Length).ToArray(),
             DerivedHigher = cues.DerivedTargets.Higher,
             DerivedLower = cues.DerivedTargets.Lower,
+            TaskSentences = new TaskSentenceCues(cues.TaskSentences.Openers, cues.TaskSentences.ResultCues),
+            NamedTargets = new NamedTargetCues(cues.NamedTargets.Nouns.OrderByDescending(n => n.Length).ToArray(),
+                cues.NamedTargets.MaxModifier, cues.NamedTargets.Compare.OrderByDescending(n => n.Length).ToArray(),
+                cues.NamedTargets.Relational, cues.NamedTargets.Actual, cues.NamedTargets.Ceiling),
             Levels = cues.LevelParts.Levels,
             LevelAggregates = cues.LevelParts.Aggregates,
             TargetCues = cues.TargetCues,
@@ -234,11 +261,15 @@ public sealed class LexiconSet
     private sealed record IndicatorsFile(List<string> LowerIsBetter, List<string> HigherIsBetterOverrides, List<IndicatorDto> Indicators);
     private sealed record IndicatorDto(string Name, List<string> Aliases, string Kind);
     private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims,
-        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels);
+        WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels,
+        NamedTargetsDto NamedTargets, TaskSentencesDto TaskSentences);
+    private sealed record TaskSentencesDto(List<string> Openers, List<string> ResultCues);
+    private sealed record NamedTargetsDto(List<string> Nouns, int MaxModifier, List<string> Compare, List<string> Relational,
+        List<string> Actual, List<string> Ceiling);
     private sealed record LabelsDto(List<string> Target, List<string> Result);
     private sealed record DerivedDto(List<string> Higher, List<string> Lower);
     private sealed record RateDto(List<string> Verbs, List<string> Objects, List<string> Names, int MaxSpan);
-    private sealed record StripDto(List<string> Prefixes, List<string> Suffixes);
+    private sealed record StripDto(List<string> Prefixes, List<string> Suffixes, List<string>? Infixes);
     private sealed record PlanDto(List<string> PlanCues, List<string> DoneCues);
     private sealed record LevelsDto(List<string> Levels, List<string> Aggregates);
     private sealed record ClaimsDto(List<string> Met, List<string> Exceeded);

@@ -51,6 +51,10 @@ public sealed class CircularPairer
     {
         public required string Indicator;
         public Fig? Target;
+        /// <summary>The target as the record gives it, where it differs from the figure's reading ("高于300个" in a
+        /// comparison: 300个, with no bound of its own).</summary>
+        public Quantity? TargetAs;
+        public Quantity? TargetQ => TargetAs ?? Target?.Q;
         public Fig? Actual;
         public Fig? Rate;
         public decimal? ActualValueOverride;
@@ -99,7 +103,14 @@ public sealed class CircularPairer
             {
                 bodyStart = labelled;
             }
-            else if (bodyStart is { } itemBody && IsTaskOnly(text, itemBody, pe))
+            else if (bodyStart is null && TaskSentenceEnd(text, ps, pe, figs) is { } taskDot)
+            {
+                // "报告提出，全年新建农村公路800公里。落实结果显示，全年新建农村公路926公里。": a plain paragraph
+                // that states its targets in its first sentence and reports on them after it.
+                bodyStart = ps;
+                forcedTaskEnd = taskDot;
+            }
+            else if (bodyStart is { } itemBody && IsTaskOnly(text, itemBody, pe) && figs.Any(f => f.Start >= itemBody && f.End <= pe))
             {
                 // An item whose line holds only its task ("3.新建基站1000个。"): its results follow on the next
                 // lines, up to the next item or heading.
@@ -113,8 +124,13 @@ public sealed class CircularPairer
             var inPara = figs.Where(f => f.Start >= ps && f.End <= pe).ToList();
             if (inPara.Count == 0) continue;
             var resultsStart = ps;
+            var itemStart = bodyStart ?? ps;
+            // Comparisons that name their target ("…5.2万人，超过4.5万人的目标") come first: their figures are not an
+            // item's task targets. One that restates its item's target is settled after the item is paired.
+            NamedTargets(text, inPara, itemStart, drafts, restatements: false);
             if (bodyStart is { } body)
                 resultsStart = PairItem(text, body, forcedTaskEnd, pe, inPara, drafts, log);
+            NamedTargets(text, inPara, itemStart, drafts, restatements: true);
             PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             AttachRates(text, inPara.Where(f => f.Start >= (bodyStart ?? ps)).ToList(), drafts);
@@ -162,8 +178,16 @@ public sealed class CircularPairer
         {
             // Chinese item numbers: "(一)" and "一、".
             while (i < pe && i - d < 3 && ChineseNumeral.IsNumeralChar(t[i])) i++;
+            if (i == d && !paren && i < pe && t[i] == '其')
+            {
+                // "其一是…": the enumeration of running text.
+                var j = i + 1;
+                while (j < pe && j - i <= 3 && ChineseNumeral.IsNumeralChar(t[j])) j++;
+                return j > i + 1 && j < pe && t[j] == '是' ? j + 1 : null;
+            }
             if (i == d || i >= pe) return null;
             if (paren) return t[i] == ')' ? i + 1 : null;
+            // "一、…" (not "一是…；二是…", which enumerates within one paragraph).
             return t[i] == '、' ? i + 1 : null;
         }
         if (i == d || i - d > 3 || i >= pe) return null;
@@ -272,6 +296,20 @@ public sealed class CircularPairer
     {
         var dot = t.IndexOf('。', body, pe - body);
         return dot < 0 ? pe - body < 80 : t.AsSpan(dot + 1, pe - dot - 1).Trim().IsEmpty;
+    }
+
+    /// <summary>The full stop that ends a plain paragraph's first sentence when that sentence states targets (a task
+    /// opener such as 提出 or 要求 before its first figure) and a later sentence reports results (实际, 结果 …); else null.</summary>
+    private int? TaskSentenceEnd(string t, int ps, int pe, List<Fig> figs)
+    {
+        var dot = t.IndexOf('。', ps, pe - ps);
+        if (dot < 0 || dot + 1 >= pe) return null;
+        var first = figs.FirstOrDefault(f => f.Start >= ps && f.End <= dot);
+        if (first is null) return null;
+        var lead = t.AsSpan(ps, first.Start - ps);
+        if (!ContainsAny(lead, _lex.TaskSentences.Openers)) return null;
+        var rest = t.AsSpan(dot + 1, pe - dot - 1);
+        return ContainsAny(rest, _lex.TaskSentences.ResultCues) && figs.Any(f => f.Start > dot && f.End <= pe) ? dot : null;
     }
 
     /// <summary>A line that carries on the item above it: not an item, a label or a short heading.</summary>
@@ -739,9 +777,11 @@ public sealed class CircularPairer
         for (var i = 1; i < figs.Count; i++)
         {
             var diff = figs[i];
-            if (diff.Used || diff.Q.Unit != "个百分点" || diff.Q.Value is not { } x) continue;
+            if (diff.Used || diff.Q.Unit is null || diff.Q.Value is not { } x) continue;
             var actual = figs[i - 1];
-            if (actual.Used || actual.IsRate || actual.Q.Unit != "%" || actual.Q.Value is not { } a) continue;
+            if (actual.Used || actual.IsRate || actual.Q.Value is not { } a) continue;
+            // A percentage differs from its target in 个百分点; any other figure in its own unit ("超任务25元").
+            if (!(actual.Q.Unit == "%" ? diff.Q.Unit == "个百分点" : actual.Q.Unit == diff.Q.Unit && diff.Q.Unit != "个百分点")) continue;
             var between = t.Substring(actual.End, diff.Q.CoreSpan.Start - actual.End);
             if (between.AsSpan().IndexOfAny("。;\n") >= 0 || between.Count(',') > 1 || between.Length > 16) continue;
             if (!_lex.PlanCues.Any(c => between.Contains(c, StringComparison.Ordinal))) continue;
@@ -762,6 +802,159 @@ public sealed class CircularPairer
                 Source = CandidateSource.Derived,
             });
         }
+    }
+
+    // ---------------------------------------------------------------- "…5.2万人，超过4.5万人以上的目标"
+
+    /// <summary>Where the target noun phrase after a figure ends ("…的年度目标任务"), or -1 when none follows it.</summary>
+    private int NamedTargetEnd(string t, Fig f, out bool ceiling)
+    {
+        ceiling = false;
+        var cues = _lex.NamedTargets;
+        var p = f.End;
+        if (p >= t.Length || t[p] != '的') return -1;
+        for (var k = p + 1; k <= p + 1 + cues.MaxModifier && k < t.Length; k++)
+        {
+            foreach (var noun in cues.Nouns)
+            {
+                if (string.CompareOrdinal(t, k, noun, 0, noun.Length) != 0) continue;
+                var modifier = t.AsSpan(p + 1, k - p - 1);
+                foreach (var w in cues.Ceiling)
+                    if (modifier.Contains(w, StringComparison.Ordinal)) ceiling = true;
+                return k + noun.Length;
+            }
+            if (!IsCjk(t[k])) return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Figures of one unit listed right before <paramref name="last"/> ("分别为5.6%、3.6%", "6%和5.5%"), in order.</summary>
+    private static List<Fig> ListEndingAt(string t, List<Fig> figs, Fig last)
+    {
+        var list = new List<Fig> { last };
+        for (var i = figs.IndexOf(last) - 1; i >= 0; i--)
+        {
+            var f = figs[i];
+            var gap = t.AsSpan(f.End, list[0].Q.CoreSpan.Start - f.End).Trim();
+            var joined = gap.IsEmpty || gap.SequenceEqual("、") || gap.SequenceEqual("和") || gap.SequenceEqual("及")
+                         || gap.SequenceEqual("与") || gap.SequenceEqual(",");
+            if (!joined || f.Used || f.IsRate || f.Q.Unit != last.Q.Unit) break;
+            list.Insert(0, f);
+        }
+        return list;
+    }
+
+    private static bool Comparable(Fig a, Fig b) =>
+        StatusEvaluator.UnitsCompatible(a.Q.Unit, b.Q.Unit) && (a.Q.Unit == "%") == (b.Q.Unit == "%") && a.Q.Unit is not null && b.Q.Unit is not null;
+
+    /// <summary>A target named in a comparison with its actual: "城镇新增就业5.2万人，超额完成4.5万人以上的目标",
+    /// "涨幅为1.8%，控制在3%的目标内", "增长7%左右的目标，实际增长7.6%". With <paramref name="restatements"/>, only
+    /// the comparisons that restate a target already paired in the item ("…有望新增115家，实现突破1000家的目标"):
+    /// the figure compared with it becomes that target's actual.</summary>
+    private void NamedTargets(string t, List<Fig> figs, int itemStart, List<Draft> drafts, bool restatements)
+    {
+        var cues = _lex.NamedTargets;
+        for (var i = 0; i < figs.Count; i++)
+        {
+            var tf = figs[i];
+            if (tf.Used || tf.IsRate || tf.Q.Value is null || tf.Q.Unit is null) continue;
+            if (NamedTargetEnd(t, tf, out var ceiling) is var nounEnd && nounEnd < 0) continue;
+            // The same target stated earlier in the item: this one restates it.
+            var stated = figs.FirstOrDefault(g => g != tf && g.Start >= itemStart && g.End <= tf.Start && g.Q.Value == tf.Q.Value && g.Q.Unit == tf.Q.Unit);
+            if ((stated is not null) != restatements) continue;
+            var targets = ListEndingAt(t, figs, tf);
+            var ss = SentenceStart(t, targets[0].Start, itemStart);
+
+            // The actuals before it, with a compare word between: "5.2万人，超额完成4.5万人的目标".
+            var actuals = new List<Fig>();
+            var lastBefore = figs.LastOrDefault(g => g.End <= targets[0].Start && g.Start >= ss && !g.IsRate);
+            if (lastBefore is not null && !lastBefore.Used && Comparable(lastBefore, tf))
+            {
+                var gap = t.AsSpan(lastBefore.End, targets[0].Q.CoreSpan.Start - lastBefore.End);
+                if (gap.Count(',') <= 1 && gap.Length <= 24 && ContainsAny(gap, cues.Compare))
+                    actuals = ListEndingAt(t, figs, lastBefore);
+            }
+            var forward = false;
+            if (actuals.Count == 0 && !restatements)
+            {
+                // The actual after it: "…增长7%左右的目标，实际全年增长7.6%" (in its sentence or the next).
+                var next = figs.FirstOrDefault(g => g.Start >= nounEnd && !g.IsRate && Comparable(g, tf));
+                if (next is not null && !next.Used && next.Start - nounEnd <= 40)
+                {
+                    var gap = t.AsSpan(nounEnd, next.Q.CoreSpan.Start - nounEnd);
+                    var sentences = gap.Count('。') + gap.Count(';') + gap.Count('\n');
+                    var between = figs.Any(g => g.Start >= nounEnd && g.Start < next.Start);
+                    if (sentences <= 1 && !between && ContainsAny(gap, cues.Actual))
+                    {
+                        actuals = [next];
+                        forward = true;
+                    }
+                }
+            }
+            if (actuals.Count == 0) continue;
+            if (targets.Count != actuals.Count && targets.Count != 1) continue;
+            if (restatements)
+            {
+                // Only a single comparison restates: its actual replaces the one the item chose.
+                var owner = drafts.FirstOrDefault(d => d.Target == stated);
+                if (owner is null || actuals.Count != 1 || targets.Count != 1) continue;
+                if (owner.Actual is { } previous) previous.Used = false;
+                owner.Actual = actuals[0];
+                owner.Confidence = Math.Max(owner.Confidence, 0.85);
+                actuals[0].Used = tf.Used = true;
+                continue;
+            }
+            for (var k = 0; k < actuals.Count; k++)
+            {
+                var a = actuals[k];
+                var target = targets[targets.Count == 1 ? 0 : k];
+                var phraseFrom = forward ? targets[0] : actuals[0];
+                var cs = ClauseStart(t, phraseFrom.Start, 0);
+                var phrase = t[cs..phraseFrom.Q.CoreSpan.Start];
+                // "报告提出地区生产总值增长7%左右的目标": the name follows the word that states the target.
+                var opener = forward ? _lex.TaskSentences.Openers.Select(o => phrase.LastIndexOf(o, StringComparison.Ordinal) is var at && at >= 0 ? at + o.Length : -1).Max() : -1;
+                if (opener > 0) phrase = phrase[opener..];
+                var indicator = NameIndicator(t, phraseFrom.Start, phrase);
+                drafts.Add(new Draft
+                {
+                    Indicator = indicator,
+                    Target = target,
+                    TargetAs = AsNamedTarget(t, target.Q, ceiling),
+                    Actual = a,
+                    Confidence = 0.85,
+                    Source = CandidateSource.Named,
+                });
+                a.Used = true;
+            }
+            foreach (var target in targets) target.Used = true;
+        }
+    }
+
+    /// <summary>A named target as the record gives it: a relational word before it ("高于300个") is the comparison's,
+    /// not the target's bound; a ceiling word in its noun ("4%的控制目标") makes it a ceiling.</summary>
+    private Quantity AsNamedTarget(string t, Quantity q, bool ceiling)
+    {
+        var prefix = t[q.Span.Start..q.CoreSpan.Start];
+        var relational = _lex.NamedTargets.Relational.FirstOrDefault(w => prefix.StartsWith(w, StringComparison.Ordinal));
+        if (relational is null && !ceiling) return q;
+        var boundFromPrefix = relational is not null && q.BoundText == relational;
+        var start = q.Span.Start + (relational?.Length ?? 0);
+        while (start < q.CoreSpan.Start && t[start] == ' ') start++;
+        var span = SourceSpan.FromBounds(start, q.Span.End);
+        return q with
+        {
+            Span = span,
+            Text = t.Substring(span.Start, span.Length),
+            Bound = ceiling ? BoundKind.AtMost : boundFromPrefix ? null : q.Bound,
+            BoundText = boundFromPrefix ? null : q.BoundText,
+        };
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
+    {
+        foreach (var w in words)
+            if (text.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- stated rates to records
@@ -824,7 +1017,7 @@ public sealed class CircularPairer
         var e = 0;
         while (e < s.Length && e < 3 && ChineseNumeral.IsNumeralChar(s[e])) e++;
         if (e > 0 && e < s.Length && s[e] == '是') s = s[(e + 1)..];
-        foreach (var w in _lex.EstimateWords) s = s.Replace(w, "", StringComparison.Ordinal);
+        foreach (var w in _lex.EstimateWords.Concat(_lex.IndicatorStripInfixes)) s = s.Replace(w, "", StringComparison.Ordinal);
         // Drop a leading time phrase ("2019年", "1-12月").
         var changed = true;
         while (changed && s.Length > 0)
@@ -869,14 +1062,14 @@ public sealed class CircularPairer
 
     private CompletionRecord ToRecord(Draft d)
     {
-        TargetValue? target = d.Target is { } tf ? new TargetValue
+        TargetValue? target = d.TargetQ is { } tq ? new TargetValue
         {
-            Text = tf.Q.Text,
-            Value = tf.Q.Value,
-            Low = tf.Q.Low,
-            High = tf.Q.High,
-            Unit = tf.Q.Unit,
-            Bound = tf.Q.Bound ?? BoundKind.AtLeast,
+            Text = tq.Text,
+            Value = tq.Value,
+            Low = tq.Low,
+            High = tq.High,
+            Unit = tq.Unit,
+            Bound = tq.Bound ?? BoundKind.AtLeast,
         } : d.DerivedTarget is { } derived ? new TargetValue
         {
             Text = d.DerivedTargetText ?? derived.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -940,7 +1133,7 @@ public sealed class CircularPairer
             Confidence = Math.Round(d.Confidence, 3),
             Evidence = new RecordEvidence
             {
-                Target = d.Target?.Q.Span ?? d.DerivedTargetSpan,
+                Target = d.TargetQ?.Span ?? d.DerivedTargetSpan,
                 Actual = d.ActualSpanOverride ?? d.Actual?.Q.Span,
                 Rate = d.Rate?.Q.Span,
             },

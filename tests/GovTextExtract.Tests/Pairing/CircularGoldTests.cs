@@ -63,4 +63,42 @@ public class CircularGoldTests
         Assert.Equal(expected, Fixture.Outline(records));
         Assert.Equal("城乡居民基本养老保险参保率", records[5].Indicator);
     }
+
+    [Fact]
+    public void RunningTextFixture()
+    {
+        // A circular in running text: targets named in comparisons (超过…的目标, 高于…的年度目标, 低于…的控制目标),
+        // lists compared in order (分别…分别), differences to the target in the figure's own unit (超任务25元), a
+        // paragraph that states its targets first (报告提出…。落实结果显示…) and 其一是/其二是 items.
+        var records = GovText.ExtractFile(Fixture.PathOf("running-text.txt")).Records;
+        // (target, actual, rate, status) read off the fixture by hand; derived targets: 98.5 - 3.5 and 310 - 25.
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (6.5m, 6.8m, null, CompletionStatus.Exceeded),
+            (10m, 9.2m, null, CompletionStatus.NotMet),
+            (1_200_000_000m, 1_260_000_000m, null, CompletionStatus.Exceeded),
+            (11_000m, 12_600m, null, CompletionStatus.Exceeded),
+            (4m, 3.2m, null, CompletionStatus.Met),
+            (3m, 2.1m, null, CompletionStatus.Exceeded),
+            (5m, 5.6m, null, CompletionStatus.Exceeded),
+            (7m, 7.4m, null, CompletionStatus.Exceeded),
+            (null, 126m, 126m, CompletionStatus.Exceeded),
+            (null, 42m, 105m, CompletionStatus.Exceeded),
+            (95m, 98.5m, null, CompletionStatus.Exceeded),
+            (285m, 310m, null, CompletionStatus.Exceeded),
+            (1500m, 1560m, null, CompletionStatus.Exceeded),
+            (25_000m, 28_000m, null, CompletionStatus.Exceeded),
+            (35m, 31m, null, CompletionStatus.Met),
+            (12m, 11m, null, CompletionStatus.NotMet),
+            (30m, 32.4m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, Fixture.Outline(records));
+        // A relational word before a named target is the comparison's, not the target's bound; 控制目标 is a ceiling.
+        Assert.Equal("1500套", records[12].Target!.Text);
+        Assert.Equal(BoundKind.AtMost, records[4].Target!.Bound);
+        Assert.Equal("4%", records[4].Target!.Text);
+        Assert.Equal(["地区生产总值增长", "规模以上工业增加值增长", "一般公共预算收入", "城镇新增就业", "城镇登记失业率"],
+            records.Take(5).Select(r => r.Indicator));
+        Assert.Equal("植树造林", records[13].Indicator);
+    }
 }

@@ -18,6 +18,8 @@ internal enum CandidateSource
     PartsSum,
     /// <summary>A year-N main target against a figure of the year-N+1 review (cross-year).</summary>
     CrossYear,
+    /// <summary>"新增就业5.2万人，超过4.5万人的目标": a target named in a comparison with its actual (circular).</summary>
+    Named,
 }
 
 /// <summary>One candidate pairing of a target with an actual (and a stated rate), described in words and numbers

@@ -41,6 +41,11 @@ public sealed record NamedTargetCues(IReadOnlyList<string> Nouns, int MaxModifie
 /// <param name="ResultCues">Words of a later sentence that reports results (实际, 结果显示 …).</param>
 public sealed record TaskSentenceCues(IReadOnlyList<string> Openers, IReadOnlyList<string> ResultCues);
 
+/// <summary>How a plan word names a figure as the target beside a reported one; see <c>cued_targets</c> in cues.json.</summary>
+/// <param name="MaxGap">Most characters between the plan word and the figure.</param>
+/// <param name="Blockers">Words that, between the plan word and the figure, make it something else (完成, 的 …).</param>
+public sealed record CuedTargetCues(int MaxGap, IReadOnlyList<string> Blockers);
+
 /// <summary>An indicator with its aliases.</summary>
 public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
 
@@ -98,6 +103,8 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> DoneCues { get; init; }
     /// <summary>Words saying an actual is above its target by a difference (高出, 超过).</summary>
     public required IReadOnlyList<string> DerivedHigher { get; init; }
+    /// <summary>How a plan word names a figure as the target beside a reported one ("新增45家，年度目标40家").</summary>
+    public required CuedTargetCues CuedTargets { get; init; }
     /// <summary>How a plain paragraph states targets, then reports on them.</summary>
     public required TaskSentenceCues TaskSentences { get; init; }
     /// <summary>How a comparison names its target ("高于300个的年度目标").</summary>
@@ -226,6 +233,7 @@ public sealed class LexiconSet
             ResultLabels = cues.SectionLabels.Result.OrderByDescending(w => w.Length).ToArray(),
             DerivedHigher = cues.DerivedTargets.Higher,
             DerivedLower = cues.DerivedTargets.Lower,
+            CuedTargets = new CuedTargetCues(cues.CuedTargets.MaxGap, cues.CuedTargets.Blockers),
             TaskSentences = new TaskSentenceCues(cues.TaskSentences.Openers, cues.TaskSentences.ResultCues),
             NamedTargets = new NamedTargetCues(cues.NamedTargets.Nouns.OrderByDescending(n => n.Length).ToArray(),
                 cues.NamedTargets.MaxModifier, cues.NamedTargets.Compare.OrderByDescending(n => n.Length).ToArray(),
@@ -262,7 +270,9 @@ public sealed class LexiconSet
     private sealed record IndicatorDto(string Name, List<string> Aliases, string Kind);
     private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims,
         WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels,
-        NamedTargetsDto NamedTargets, TaskSentencesDto TaskSentences);
+        NamedTargetsDto NamedTargets, TaskSentencesDto TaskSentences,
+        CuedTargetsDto CuedTargets);
+    private sealed record CuedTargetsDto(int MaxGap, List<string> Blockers);
     private sealed record TaskSentencesDto(List<string> Openers, List<string> ResultCues);
     private sealed record NamedTargetsDto(List<string> Nouns, int MaxModifier, List<string> Compare, List<string> Relational,
         List<string> Actual, List<string> Ceiling);

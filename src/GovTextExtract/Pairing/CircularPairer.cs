@@ -133,6 +133,7 @@ public sealed class CircularPairer
             NamedTargets(text, inPara, itemStart, drafts, restatements: true);
             PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+            CuedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             AttachRates(text, inPara.Where(f => f.Start >= (bodyStart ?? ps)).ToList(), drafts);
         }
         // The drafts a rule formed alone (not in an item assignment) are candidates too: logged for training, and
@@ -352,6 +353,7 @@ public sealed class CircularPairer
         // "计划X，实际完成Y" or "X个问题已整改Y个" in the task sentence itself: plan and result in one breath.
         PlanCompletion(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         DerivedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
+        CuedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         var targets = new List<(Fig Fig, string Indicator)>();
         var prevEnd = bodyStart;
         var reported = new List<Fig>();
@@ -371,6 +373,7 @@ public sealed class CircularPairer
             var after = NounAfter(t, f, taskEnd, inPara);
             var indicator = StatusEvaluator.IsCountUnit(f.Q.Unit) && after.Length > 0 ? CleanIndicator(before + after) : before;
             if (indicator.Length == 0) indicator = CleanIndicator(after);
+            if (IsUnnamed(indicator)) indicator = NameIndicator(t, f.Start, indicator);
             targets.Add((f, indicator));
             prevEnd = f.End;
         }
@@ -957,6 +960,51 @@ public sealed class CircularPairer
         return false;
     }
 
+    // ---------------------------------------------------------------- "新增45家，年度目标40家"
+
+    /// <summary>True when a plan word names the figure as a target: it stands in the figure's clause at most
+    /// <c>max_gap</c> characters before it, with no blocker (完成, 实际, 的 …) after it ("年度目标为增长8%",
+    /// "完成省下达任务50万吨", "计划1.5万人"; not "完成年度目标的105%").</summary>
+    private bool IsCuedTarget(string t, Fig f)
+    {
+        var cues = _lex.CuedTargets;
+        var s = f.Q.CoreSpan.Start;
+        var cs = ClauseStart(t, s, 0);
+        var seg = t.AsSpan(cs, s - cs);
+        var best = -1;
+        foreach (var cue in _lex.PlanCues)
+        {
+            var at = seg.LastIndexOf(cue, StringComparison.Ordinal);
+            if (at >= 0) best = Math.Max(best, at + cue.Length);
+        }
+        if (best < 0 || seg.Length - best > cues.MaxGap) return false;
+        return !ContainsAny(seg[best..], cues.Blockers);
+    }
+
+    /// <summary>Within one sentence, a figure a plan word names as the target and a figure of its unit reported beside
+    /// it: "规上工业企业新增45家，年度目标40家", "实际利用外资完成2.3亿美元，目标2亿美元", "增长6.2%，年度目标为增长8%",
+    /// "完成棚户区改造1200套，占年度目标任务1000套的120%". Each cued target takes the nearest such figure.</summary>
+    private void CuedTargets(string t, List<Fig> figs, List<Draft> drafts)
+    {
+        var free = figs.Where(f => !f.Used && !f.IsRate && f.Q.Value is not null && f.Q.Unit is not null).ToList();
+        var cued = free.Where(f => IsCuedTarget(t, f)).ToList();
+        foreach (var tf in cued)
+        {
+            if (tf.Used) continue;
+            var ss = SentenceStart(t, tf.Start, 0);
+            var a = free.Where(g => !g.Used && !cued.Contains(g) && SentenceStart(t, g.Start, 0) == ss && Comparable(g, tf) && IsActualCandidate(t, g))
+                .OrderBy(g => Math.Abs(g.Start - tf.Start)).FirstOrDefault();
+            if (a is null) continue;
+            var cs = ClauseStart(t, a.Start, 0);
+            var indicator = NameIndicator(t, a.Start, t[cs..a.Q.CoreSpan.Start]);
+            var rate = figs.FirstOrDefault(r => r.IsRate && !r.Used && SentenceStart(t, r.Start, 0) == ss && r.Start > Math.Max(a.Start, tf.Start)
+                && !figs.Any(g => !g.IsRate && g.Start > Math.Max(a.Start, tf.Start) && g.Start < r.Start));
+            if (rate is not null) rate.Used = true;
+            tf.Used = a.Used = true;
+            drafts.Add(new Draft { Indicator = indicator, Target = tf, Actual = a, Rate = rate, Confidence = 0.8, Source = CandidateSource.Cued });
+        }
+    }
+
     // ---------------------------------------------------------------- stated rates to records
 
     private void AttachRates(string t, List<Fig> figs, List<Draft> drafts)
@@ -1001,13 +1049,18 @@ public sealed class CircularPairer
     private string NameIndicator(string t, int pos, string phrase)
     {
         var cleaned = CleanIndicator(phrase);
-        if (cleaned.Length <= 1 || _lex.BareVerbs.Contains(cleaned) || _lex.BareVerbs.Any(v => cleaned == "目标" + v))
+        if (IsUnnamed(cleaned))
         {
             var head = CleanIndicator(Heading(t, pos));
             if (head.Length > 0 && !head.EndsWith(cleaned, StringComparison.Ordinal)) return head + (_lex.BareVerbs.Contains(cleaned) ? cleaned : "");
         }
         return cleaned;
     }
+
+    /// <summary>True for a cleaned phrase that names nothing by itself: a bare verb (增长), or scaffolding alone (年度目标, 计划).</summary>
+    private bool IsUnnamed(string cleaned) =>
+        cleaned.Length <= 1 || _lex.BareVerbs.Contains(cleaned) || _lex.BareVerbs.Any(v => cleaned == "目标" + v)
+        || _lex.IndicatorStripPrefixes.Contains(cleaned);
 
     private string CleanIndicator(string raw)
     {

@@ -101,4 +101,30 @@ public class CircularGoldTests
             records.Take(5).Select(r => r.Indicator));
         Assert.Equal("植树造林", records[13].Indicator);
     }
+
+    [Fact]
+    public void ItemCuesFixture()
+    {
+        // Items that open with their result and name the target with a plan word beside it (年度目标40家, 目标2亿美元,
+        // 年度任务为3万亩), or inside the stated rate (完成省下达任务50万吨的105.2%, 是年度目标2万户的105%).
+        var records = GovText.ExtractFile(Fixture.PathOf("item-cues.txt")).Records;
+        // (target, actual, rate, status) read off the fixture by hand.
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (15_000_000_000m, 16_230_000_000m, 108.2m, CompletionStatus.Exceeded),
+            (10m, 11.2m, null, CompletionStatus.Exceeded),
+            (500_000m, 526_000m, 105.2m, CompletionStatus.Exceeded),
+            (20_000m, 21_000m, 105m, CompletionStatus.Exceeded),
+            (30_000m, 36_000m, null, CompletionStatus.Exceeded),
+            (15_000m, 16_200m, null, CompletionStatus.Exceeded),
+            (200_000_000m, 230_000_000m, 115m, CompletionStatus.Exceeded),
+            (1000m, 1200m, 120m, CompletionStatus.Exceeded),
+            (8m, 6.2m, null, CompletionStatus.NotMet),
+            (40m, 45m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, Fixture.Outline(records));
+        // A label or heading names an item whose figures carry only plan words (年度目标150亿元, 计划1.5万人).
+        Assert.Equal("招商引资到位资金", records[0].Indicator);
+        Assert.Equal("城镇新增就业", records[5].Indicator);
+    }
 }

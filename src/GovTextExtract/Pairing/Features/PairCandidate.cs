@@ -20,6 +20,8 @@ internal enum CandidateSource
     CrossYear,
     /// <summary>"新增就业5.2万人，超过4.5万人的目标": a target named in a comparison with its actual (circular).</summary>
     Named,
+    /// <summary>"新增45家，年度目标40家": a figure a plan word names as the target beside a reported one (circular).</summary>
+    Cued,
 }
 
 /// <summary>One candidate pairing of a target with an actual (and a stated rate), described in words and numbers

@@ -27,7 +27,7 @@ internal static class PairFeatures
         "rate_stated", "rate_agrees",
         "estimate", "partial_period", "approximate", "year_end", "outside_period", "inherited",
         "has_target", "rule_score", "rule_choice",
-        "src_item", "src_inline", "src_plan", "src_derived", "src_rate_only", "src_parts_sum", "src_cross_year", "src_named",
+        "src_item", "src_inline", "src_plan", "src_derived", "src_rate_only", "src_parts_sum", "src_cross_year", "src_named", "src_cued",
     ];
 
     /// <summary>The position of a named feature.</summary>
@@ -39,7 +39,7 @@ internal static class PairFeatures
     }
 
     /// <summary>The length of the feature vector.</summary>
-    public const int Count = 38;
+    public const int Count = 39;
 
     /// <summary>The feature vector of a candidate.</summary>
     public static float[] Compute(PairCandidate c, ChineseSegmenter? segmenter)
@@ -91,7 +91,7 @@ internal static class PairFeatures
         f[i++] = (float)c.RuleScore;
         f[i++] = c.RuleChoice ? 1 : 0;
 
-        for (var s = CandidateSource.Item; s <= CandidateSource.Named; s++)
+        for (var s = CandidateSource.Item; s <= CandidateSource.Cued; s++)
             f[i++] = c.Source == s ? 1 : 0;
         System.Diagnostics.Debug.Assert(i == Count);
         return f;

@@ -42,9 +42,10 @@ public sealed record NamedTargetCues(IReadOnlyList<string> Nouns, int MaxModifie
 public sealed record TaskSentenceCues(IReadOnlyList<string> Openers, IReadOnlyList<string> ResultCues);
 
 /// <summary>How a plan word names a figure as the target beside a reported one; see <c>cued_targets</c> in cues.json.</summary>
-/// <param name="MaxGap">Most characters between the plan word and the figure.</param>
-/// <param name="Blockers">Words that, between the plan word and the figure, make it something else (完成, 的 …).</param>
-public sealed record CuedTargetCues(int MaxGap, IReadOnlyList<string> Blockers);
+/// <param name="Connectives">The only words that may stand between the plan word and the figure (为, 增长 …), longest first.</param>
+/// <param name="Done">Words before the plan word that make the figure a completed amount (完成 …).</param>
+/// <param name="Difference">Words before the plan word that make the figure a difference to the target (比, 优于 …).</param>
+public sealed record CuedTargetCues(IReadOnlyList<string> Connectives, IReadOnlyList<string> Done, IReadOnlyList<string> Difference);
 
 /// <summary>An indicator with its aliases.</summary>
 public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
@@ -233,7 +234,8 @@ public sealed class LexiconSet
             ResultLabels = cues.SectionLabels.Result.OrderByDescending(w => w.Length).ToArray(),
             DerivedHigher = cues.DerivedTargets.Higher,
             DerivedLower = cues.DerivedTargets.Lower,
-            CuedTargets = new CuedTargetCues(cues.CuedTargets.MaxGap, cues.CuedTargets.Blockers),
+            CuedTargets = new CuedTargetCues(cues.CuedTargets.Connectives.OrderByDescending(w => w.Length).ToArray(),
+                cues.CuedTargets.Done, cues.CuedTargets.Difference),
             TaskSentences = new TaskSentenceCues(cues.TaskSentences.Openers, cues.TaskSentences.ResultCues),
             NamedTargets = new NamedTargetCues(cues.NamedTargets.Nouns.OrderByDescending(n => n.Length).ToArray(),
                 cues.NamedTargets.MaxModifier, cues.NamedTargets.Compare.OrderByDescending(n => n.Length).ToArray(),
@@ -272,7 +274,7 @@ public sealed class LexiconSet
         WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels,
         NamedTargetsDto NamedTargets, TaskSentencesDto TaskSentences,
         CuedTargetsDto CuedTargets);
-    private sealed record CuedTargetsDto(int MaxGap, List<string> Blockers);
+    private sealed record CuedTargetsDto(List<string> Connectives, List<string> Done, List<string> Difference);
     private sealed record TaskSentencesDto(List<string> Openers, List<string> ResultCues);
     private sealed record NamedTargetsDto(List<string> Nouns, int MaxModifier, List<string> Compare, List<string> Relational,
         List<string> Actual, List<string> Ceiling);

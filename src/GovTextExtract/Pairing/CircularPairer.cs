@@ -794,13 +794,14 @@ public sealed class CircularPairer
             var cs = ClauseStart(t, actual.Start, 0);
             var indicator = NameIndicator(t, actual.Start, t[cs..actual.Q.CoreSpan.Start]);
             actual.Used = diff.Used = true;
+            var lead = between.Length - between.TrimStart(',', '、', ' ').Length;
             drafts.Add(new Draft
             {
                 Indicator = indicator,
                 Actual = actual,
                 DerivedTarget = higher ? a - x : a + x,
-                DerivedTargetText = t[(actual.End + (between.StartsWith(',') ? 1 : 0))..diff.End],
-                DerivedTargetSpan = SourceSpan.FromBounds(actual.End + (between.StartsWith(',') ? 1 : 0), diff.End),
+                DerivedTargetText = t[(actual.End + lead)..diff.End],
+                DerivedTargetSpan = SourceSpan.FromBounds(actual.End + lead, diff.End),
                 Confidence = 0.75,
                 Source = CandidateSource.Derived,
             });
@@ -962,23 +963,34 @@ public sealed class CircularPairer
 
     // ---------------------------------------------------------------- "新增45家，年度目标40家"
 
-    /// <summary>True when a plan word names the figure as a target: it stands in the figure's clause at most
-    /// <c>max_gap</c> characters before it, with no blocker (完成, 实际, 的 …) after it ("年度目标为增长8%",
-    /// "完成省下达任务50万吨", "计划1.5万人"; not "完成年度目标的105%").</summary>
+    /// <summary>True when a plan word names the figure as a target: it stands in the figure's clause with only
+    /// connectives after it ("年度目标为增长8%", "完成省下达任务50万吨的105.2%", "计划1.5万人"); not a completed task
+    /// ("完成建设任务104万亩"), a difference ("优于考核目标19.8个百分点") or a name ("预期性指标19项").</summary>
     private bool IsCuedTarget(string t, Fig f)
     {
         var cues = _lex.CuedTargets;
         var s = f.Q.CoreSpan.Start;
         var cs = ClauseStart(t, s, 0);
         var seg = t.AsSpan(cs, s - cs);
-        var best = -1;
+        var cueAt = -1;
+        var cueEnd = -1;
         foreach (var cue in _lex.PlanCues)
         {
             var at = seg.LastIndexOf(cue, StringComparison.Ordinal);
-            if (at >= 0) best = Math.Max(best, at + cue.Length);
+            if (at >= 0 && at + cue.Length > cueEnd) (cueAt, cueEnd) = (at, at + cue.Length);
         }
-        if (best < 0 || seg.Length - best > cues.MaxGap) return false;
-        return !ContainsAny(seg[best..], cues.Blockers);
+        if (cueAt < 0) return false;
+        var gap = seg[cueEnd..].Trim().ToString();
+        while (gap.Length > 0)
+        {
+            var next = cues.Connectives.FirstOrDefault(w => gap.StartsWith(w, StringComparison.Ordinal));
+            if (next is null) return false;
+            gap = gap[next.Length..].TrimStart();
+        }
+        var lead = seg[..cueAt];
+        if (ContainsAny(lead, cues.Difference)) return false;
+        var rateFollows = f.End < t.Length && t[f.End] == '的';
+        return rateFollows || !ContainsAny(lead, cues.Done);
     }
 
     /// <summary>Within one sentence, a figure a plan word names as the target and a figure of its unit reported beside
@@ -992,7 +1004,9 @@ public sealed class CircularPairer
         {
             if (tf.Used) continue;
             var ss = SentenceStart(t, tf.Start, 0);
-            var a = free.Where(g => !g.Used && !cued.Contains(g) && SentenceStart(t, g.Start, 0) == ss && Comparable(g, tf) && IsActualCandidate(t, g))
+            var ownClause = ClauseStart(t, tf.Start, 0);
+            var a = free.Where(g => !g.Used && !cued.Contains(g) && SentenceStart(t, g.Start, 0) == ss && Comparable(g, tf) && IsActualCandidate(t, g)
+                                    && (g.End <= ownClause || g.Start > tf.End))
                 .OrderBy(g => Math.Abs(g.Start - tf.Start)).FirstOrDefault();
             if (a is null) continue;
             var cs = ClauseStart(t, a.Start, 0);

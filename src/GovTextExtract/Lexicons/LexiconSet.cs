@@ -88,6 +88,8 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> RateObjects { get; init; }
     /// <summary>Names of a completion rate (完成率).</summary>
     public required IReadOnlyList<string> RateNames { get; init; }
+    /// <summary>Names of a completion rate only where they open their clause (开工率, 竣工率).</summary>
+    public IReadOnlyList<string> RateClauseNames { get; init; } = [];
     /// <summary>Largest distance from a rate verb to the percentage.</summary>
     public int RateMaxSpan { get; init; } = 16;
     /// <summary>Words that open a parenthesised target after an actual (目标).</summary>
@@ -100,6 +102,8 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> IndicatorStripSuffixes { get; init; }
     /// <summary>Cues of a planned figure.</summary>
     public required IReadOnlyList<string> PlanCues { get; init; }
+    /// <summary>Words right before the comma after a planned total that open its completed part (中).</summary>
+    public IReadOnlyList<string> SubsetMarkers { get; init; } = [];
     /// <summary>Cues of a completed figure.</summary>
     public required IReadOnlyList<string> DoneCues { get; init; }
     /// <summary>Words saying an actual is above its target by a difference (高出, 超过).</summary>
@@ -223,12 +227,14 @@ public sealed class LexiconSet
             RateObjects = cues.RatePatterns.Objects,
             RateNames = cues.RatePatterns.Names.OrderByDescending(n => n.Length).ToArray(),
             RateMaxSpan = cues.RatePatterns.MaxSpan,
+            RateClauseNames = cues.RatePatterns.ClauseNames ?? [],
             InlineTargetOpeners = cues.InlineTargetOpeners.Words.OrderByDescending(n => n.Length).ToArray(),
             IndicatorStripPrefixes = cues.IndicatorStrip.Prefixes.OrderByDescending(n => n.Length).ToArray(),
             IndicatorStripSuffixes = cues.IndicatorStrip.Suffixes.OrderByDescending(n => n.Length).ToArray(),
             IndicatorStripInfixes = cues.IndicatorStrip.Infixes ?? [],
             PlanCues = cues.PlanCompletion.PlanCues,
             DoneCues = cues.PlanCompletion.DoneCues.OrderByDescending(n => n.Length).ToArray(),
+            SubsetMarkers = cues.PlanCompletion.SubsetMarkers ?? [],
             BareVerbs = cues.IndicatorBareVerbs.Words,
             TargetLabels = cues.SectionLabels.Target.OrderByDescending(w => w.Length).ToArray(),
             ResultLabels = cues.SectionLabels.Result.OrderByDescending(w => w.Length).ToArray(),
@@ -280,9 +286,9 @@ public sealed class LexiconSet
         List<string> Actual, List<string> Ceiling);
     private sealed record LabelsDto(List<string> Target, List<string> Result);
     private sealed record DerivedDto(List<string> Higher, List<string> Lower);
-    private sealed record RateDto(List<string> Verbs, List<string> Objects, List<string> Names, int MaxSpan);
+    private sealed record RateDto(List<string> Verbs, List<string> Objects, List<string> Names, int MaxSpan, List<string>? ClauseNames);
     private sealed record StripDto(List<string> Prefixes, List<string> Suffixes, List<string>? Infixes);
-    private sealed record PlanDto(List<string> PlanCues, List<string> DoneCues);
+    private sealed record PlanDto(List<string> PlanCues, List<string> DoneCues, List<string>? SubsetMarkers);
     private sealed record LevelsDto(List<string> Levels, List<string> Aggregates);
     private sealed record ClaimsDto(List<string> Met, List<string> Exceeded);
 }

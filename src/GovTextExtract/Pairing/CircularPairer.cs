@@ -89,6 +89,7 @@ public sealed class CircularPairer
         {
             var (ps, pe) = paragraphs[pi];
             int? forcedTaskEnd = null;
+            string? itemName = null;
             int? bodyStart = ItemBodyStart(text, ps, pe);
             // "目标任务：…" then "完成情况：…" on the next line: one item whose task is the first line.
             if (LabelEnd(text, ps, pe, _lex.TargetLabels) is { } targetBody && pi + 1 < paragraphs.Count
@@ -102,6 +103,12 @@ public sealed class CircularPairer
             else if (LabelEnd(text, bodyStart ?? ps, pe, _lex.TargetLabels) is { } labelled)
             {
                 bodyStart = labelled;
+            }
+            else if (NamedLabel(text, bodyStart ?? ps, pe) is { } named)
+            {
+                // "1.农村饮水安全工程：目标任务：…。完成情况：…": the item's name, then its labelled task.
+                bodyStart = named.Body;
+                itemName = named.Name;
             }
             else if (bodyStart is null && TaskSentenceEnd(text, ps, pe, figs) is { } taskDot)
             {
@@ -128,8 +135,11 @@ public sealed class CircularPairer
             // Comparisons that name their target ("…5.2万人，超过4.5万人的目标") come first: their figures are not an
             // item's task targets. One that restates its item's target is settled after the item is paired.
             NamedTargets(text, inPara, itemStart, drafts, restatements: false);
+            var before = drafts.Count;
             if (bodyStart is { } body)
                 resultsStart = PairItem(text, body, forcedTaskEnd, pe, inPara, drafts, log);
+            if (itemName is not null)
+                foreach (var d in drafts.Skip(before).Where(d => IsUnnamed(d.Indicator) || d.Indicator.Length <= 2)) d.Indicator = itemName;
             NamedTargets(text, inPara, itemStart, drafts, restatements: true);
             PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
@@ -248,6 +258,9 @@ public sealed class CircularPairer
             var at = seg.LastIndexOf(name, StringComparison.Ordinal);
             if (at >= 0 && seg.Length - (at + name.Length) <= 2) return true;
         }
+        var clause = t.AsSpan(cs, s - cs).Trim();
+        foreach (var name in _lex.RateClauseNames)
+            if (clause.StartsWith(name, StringComparison.Ordinal) && clause.Length - name.Length <= 2) return true;
         foreach (var verb in _lex.RateVerbs)
         {
             var iv = seg.IndexOf(verb, StringComparison.Ordinal);
@@ -324,6 +337,17 @@ public sealed class CircularPairer
     }
 
     /// <summary>Where the text after a label such as "目标任务：" begins, or null when the span does not open with one.</summary>
+    /// <summary>An item that opens with its name and then a target label ("农村饮水安全工程：目标任务：…"): the name and
+    /// where the labelled task begins; null otherwise.</summary>
+    private (string Name, int Body)? NamedLabel(string t, int start, int end)
+    {
+        var colon = t.IndexOfAny([':', '：'], start, Math.Min(end - start, 24));
+        if (colon <= start) return null;
+        var name = CleanIndicator(t[start..colon]);
+        if (name.Length < 2 || name.AsSpan().ContainsAny("0123456789。,;")) return null;
+        return LabelEnd(t, colon + 1, end, _lex.TargetLabels) is { } body ? (name, body) : null;
+    }
+
     private static int? LabelEnd(string t, int start, int end, IReadOnlyList<string> labels)
     {
         var i = start;
@@ -583,6 +607,9 @@ public sealed class CircularPairer
         if (f.Q.Unit == "%" ) return true;
         var laterInPhrase = inPara.Any(g => g.Start > f.End && g.Start < NextListBreak(t, f.End, taskEnd));
         if (laterInPhrase) return false;
+        // A number of people, the only figure of its task sentence, is its target ("解决2.5万人饮水安全问题").
+        var taskStart = SentenceStart(t, f.Start, 0);
+        if (f.Q.Unit is "人" or "人次" && !inPara.Any(g => g != f && g.Start >= taskStart && g.End <= taskEnd)) return true;
         return StatusEvaluator.IsCountUnit(f.Q.Unit) && IsCjk(t[p]);
     }
 
@@ -750,10 +777,15 @@ public sealed class CircularPairer
             var doneVerb = doneNear.Where(c => c is not ('已' or '完' or '成')).ToArray();
             var doneAlready = doneNear.StartsWith('已') && f1.Q.Unit == f2.Q.Unit && f2.Q.Value <= f1.Q.Value * 1.5m
                 && doneVerb.Length > 0 && t.AsSpan(cs, f1.Start - cs).IndexOfAny(doneVerb) >= 0;
-            if (!(commas == 0 && (planAfter || planBefore)) && !(commas == 1 && (planBefore || doneAlready))) continue;
+            // "35项改革任务中，已完成33项": the completed part of a planned total.
+            var comma = between.IndexOf(',');
+            var subset = commas == 1 && planAfter && _lex.SubsetMarkers.Any(m => between.AsSpan(0, comma).EndsWith(m, StringComparison.Ordinal));
+            if (!(commas == 0 && (planAfter || planBefore)) && !(commas == 1 && (planBefore || doneAlready || subset))) continue;
             // A percentage pairs this way only when the plan word stands right before it ("年度目标增长7%，实际增长7.2%").
             if (f1.Q.Unit == "%" && !planBefore) continue;
-            var indicator = NameIndicator(t, f1.Start, t[cs..f1.Q.CoreSpan.Start] + (commas == 0 ? between[..between.IndexOf(doneNear, StringComparison.Ordinal)] : ""));
+            var indicator = subset
+                ? CleanIndicator(between[..comma].TrimEnd(',')[..^(_lex.SubsetMarkers.First(m => between.AsSpan(0, comma).EndsWith(m, StringComparison.Ordinal)).Length)])
+                : NameIndicator(t, f1.Start, t[cs..f1.Q.CoreSpan.Start] + (commas == 0 ? between[..between.IndexOf(doneNear, StringComparison.Ordinal)] : ""));
             f1.Used = f2.Used = true;
             drafts.Add(new Draft { Indicator = indicator.Length > 0 ? indicator : CleanIndicator(between), Target = f1, Actual = f2, Confidence = 0.8, Source = CandidateSource.PlanCompletion });
         }
@@ -1073,7 +1105,7 @@ public sealed class CircularPairer
 
     /// <summary>True for a cleaned phrase that names nothing by itself: a bare verb (增长), or scaffolding alone (年度目标, 计划).</summary>
     private bool IsUnnamed(string cleaned) =>
-        cleaned.Length <= 1 || _lex.BareVerbs.Contains(cleaned) || _lex.BareVerbs.Any(v => cleaned == "目标" + v)
+        cleaned.Length <= 2 || _lex.BareVerbs.Contains(cleaned) || _lex.BareVerbs.Any(v => cleaned == "目标" + v)
         || _lex.IndicatorStripPrefixes.Contains(cleaned);
 
     private string CleanIndicator(string raw)

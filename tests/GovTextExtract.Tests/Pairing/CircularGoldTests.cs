@@ -127,4 +127,25 @@ public class CircularGoldTests
         Assert.Equal("招商引资到位资金", records[0].Indicator);
         Assert.Equal("城镇新增就业", records[5].Indicator);
     }
+
+    [Fact]
+    public void ProgressItemsFixture()
+    {
+        // Plans and their completed parts (计划…已开工…开工率, N项任务中已完成M项), a name before a labelled task
+        // (农村饮水安全工程：目标任务：…完成情况：…), 下达任务 beside 竣工, and 超序时进度 that names no target.
+        var records = GovText.ExtractFile(Fixture.PathOf("progress-items.txt")).Records;
+        // (target, actual, rate, status) read off the fixture by hand.
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (50m, 48m, 96m, CompletionStatus.NotMet),
+            (null, 8_650_000_000m, 103.6m, CompletionStatus.Exceeded),
+            (35m, 33m, 94.3m, CompletionStatus.NotMet),
+            (25_000m, 26_800m, null, CompletionStatus.Exceeded),
+            (12m, 10m, 83.3m, CompletionStatus.NotMet),
+            (1200m, 1260m, 105m, CompletionStatus.Exceeded),
+            (6m, 8m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, Fixture.Outline(records));
+        Assert.Equal(["改革任务", "新建农村饮水安全工程", "农村危房改造"], new[] { records[2], records[3], records[5] }.Select(r => r.Indicator));
+    }
 }

@@ -47,6 +47,15 @@ internal sealed class CrossYearLexicon
     public required IReadOnlyList<string> YearMarkers { get; init; }
     public required IReadOnlyList<string> FiveYearMarkers { get; init; }
     public required IReadOnlyList<string> FigureRejectMarkers { get; init; }
+    /// <summary>Phrases that hold a period marker without naming a period (年均浓度: the year's mean).</summary>
+    public IReadOnlyList<string> MarkerExceptions { get; init; } = [];
+
+    /// <summary>The text with every <see cref="MarkerExceptions"/> phrase blanked, for a period-marker test.</summary>
+    public string WithoutMarkerExceptions(string text)
+    {
+        foreach (var e in MarkerExceptions) text = text.Replace(e, new string(' ', e.Length), StringComparison.Ordinal);
+        return text;
+    }
     public required IReadOnlyList<string> FutureMarkers { get; init; }
     public required IReadOnlyList<string> YearEndMarkers { get; init; }
     public required IReadOnlyList<string> AverageMarkers { get; init; }
@@ -56,6 +65,7 @@ internal sealed class CrossYearLexicon
     public required IReadOnlyList<string> RatioMarkers { get; init; }
     public required IReadOnlyList<string> Continuations { get; init; }
     public required IReadOnlyList<string> GrowthVerbs { get; init; }
+    public IReadOnlyList<string> LevelVerbs { get; init; } = [];
     public required IReadOnlyList<string> DecreaseVerbs { get; init; }
     public required IReadOnlyList<string> Comparators { get; init; }
     public required string Respectively { get; init; }
@@ -132,6 +142,7 @@ internal sealed class CrossYearLexicon
             YearMarkers = file.Scope.YearMarkers,
             FiveYearMarkers = file.Scope.FiveYearMarkers,
             FigureRejectMarkers = file.Scope.FigureRejectMarkers,
+            MarkerExceptions = file.Scope.MarkerExceptions ?? [],
             FutureMarkers = file.Scope.FutureMarkers,
             YearEndMarkers = file.Scope.YearEndMarkers,
             AverageMarkers = file.Scope.AverageMarkers,
@@ -141,6 +152,7 @@ internal sealed class CrossYearLexicon
             RatioMarkers = Longest(file.Subject.RatioMarkers),
             Continuations = Longest(file.Subject.Continuations),
             GrowthVerbs = Longest(file.Subject.GrowthVerbs),
+            LevelVerbs = Longest(file.Subject.LevelVerbs ?? []),
             DecreaseVerbs = Longest(file.Subject.DecreaseVerbs),
             Comparators = Longest(file.Subject.Comparators),
             Respectively = file.Subject.Respectively,
@@ -174,11 +186,11 @@ internal sealed class CrossYearLexicon
         List<string> EndCues);
     private sealed record ScopeDto(int OpeningWindow, List<string> YearMarkers, List<string> FiveYearMarkers,
         List<string> FigureRejectMarkers, List<string> FutureMarkers, List<string> YearEndMarkers, List<string> AverageMarkers,
-        List<string>? ReachVerbs);
+        List<string>? ReachVerbs, List<string>? MarkerExceptions);
     private sealed record SubjectDto(List<string> ScopeWords, List<string> LeadIns, List<string> RatioMarkers,
         List<string> Continuations, List<string> GrowthVerbs, List<string> DecreaseVerbs, List<string> Comparators,
         string Respectively, List<string> ListSeparators, List<string> FlatPhrases, List<string>? Aspirations,
-        List<PairPrefixDto>? PairPrefixes);
+        List<PairPrefixDto>? PairPrefixes, List<string>? LevelVerbs);
     private sealed record PairPrefixDto(string Prefix, List<string> Expands);
     private sealed record RateDto(List<string> Before);
     private sealed record ClaimsDto(List<string> Phrases);

@@ -92,7 +92,7 @@ internal sealed partial class CrossYearPairer
             // Targets are written in digits; a Chinese numeral with a classifier counts work items (十个方面).
             if (m.Subject.Raw && m.Figure is { } f && ChineseNumeral.IsNumeralChar(t[f.CoreSpan.Start])) continue;
             var context = t[m.ContextStart..m.Span.Start];
-            if (MentionReader.ContainsAny(context, _lex.StatementFiveYearMarkers) || SpansYears(report, m)) continue;
+            if (MentionReader.ContainsAny(_lex.WithoutMarkerExceptions(context), _lex.StatementFiveYearMarkers) || SpansYears(report, m)) continue;
             if (IsRelative(m.VerbZone)) continue;
             // "增长7%以上，力争8%": the aspiration is no second target.
             if (m.Aspiration && result.Any(r => r.Mention.Subject.Group.Name == m.Subject.Group.Name
@@ -130,7 +130,7 @@ internal sealed partial class CrossYearPairer
                 && MentionReader.EndsWithAny(m.VerbZone.Trim(), _lex.ReachVerbs))
                 periodEnd = true;
             else if (periods[si] != Period.Year) continue;
-            if (MentionReader.ContainsAny(context, _lex.FigureRejectMarkers) || SpansYears(report, m)) continue;
+            if (MentionReader.ContainsAny(_lex.WithoutMarkerExceptions(context), _lex.FigureRejectMarkers) || SpansYears(report, m)) continue;
             if (year is { } y && report.YearsIn(m.ContextStart, m.Span.Start).Any(v => v != y)) continue;
             var sentence = report.Sentences[report.SentenceIndexAt(m.ContextStart)];
             if (MentionReader.ContainsAny(t[sentence.Start..m.Span.Start], _lex.FutureMarkers)) continue;

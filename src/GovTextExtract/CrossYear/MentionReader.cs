@@ -389,7 +389,7 @@ internal sealed class MentionReader
             while (changed && phrase.Length > 0)
             {
                 changed = false;
-                foreach (var w in _lex.Continuations.Concat(_lex.GrowthVerbs).Concat(["保持", "力争", "确保", "在"]))
+                foreach (var w in _lex.LevelVerbs.Concat(_lex.Continuations).Concat(_lex.GrowthVerbs).Concat(["保持", "力争", "确保", "在"]))
                 {
                     if (phrase.EndsWith(w, StringComparison.Ordinal) && phrase.Length > w.Length)
                     {
@@ -401,9 +401,9 @@ internal sealed class MentionReader
         }
         var stripped = StripOpening(phrase, []);
         var offset = start + lead + (phrase.Length - stripped.Length);
-        // A name is Chinese words, with Latin abbreviations allowed inside (占GDP比重, R&D经费).
+        // A name is Chinese words, with Latin abbreviations allowed inside (占GDP比重, R&D经费, PM2.5浓度).
         if (stripped.Length < 2 || stripped.Length > 24 || !stripped.Any(IsWordChar)
-            || !stripped.All(c => IsWordChar(c) || char.IsAsciiLetter(c) || c == '&'))
+            || !stripped.All(c => IsWordChar(c) || char.IsAsciiLetter(c) || c == '&' || ((char.IsAsciiDigit(c) || c == '.') && stripped.Any(char.IsAsciiLetter))))
             return null;
         if (_lex.LeadIns.Contains(stripped) || _lex.Continuations.Contains(stripped) || _lex.Aspirations.Contains(stripped)
             || _lex.ScopeWords.Contains(stripped))

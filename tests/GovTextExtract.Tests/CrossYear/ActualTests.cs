@@ -174,4 +174,25 @@ public sealed class ActualTests
         Assert.Equal(-2.5m, trade.Actual!.Value);
         Assert.Equal(CompletionStatus.NotMet, trade.Status);
     }
+
+    [Fact]
+    public void Indicators_no_alias_names_pair_by_their_own_words()
+    {
+        // No alias group covers these names: the statement's own words name them in the review.
+        var result = Reports.Pair(
+            "服务业增加值增长6.5%，民间投资增长5%以上，森林覆盖率稳定在63%，空气质量优良天数比率提高到88%，"
+            + "PM2.5平均浓度控制在30微克/立方米以内，细颗粒物年均浓度控制在29微克/立方米左右。",
+            "过去一年，服务业增加值增长6.1%，民间投资增长4.2%，森林覆盖率保持在63.1%，空气质量优良天数比率为90.1%，"
+            + "PM2.5平均浓度为28.5微克/立方米，细颗粒物年均浓度27微克/立方米。");
+        (string Indicator, decimal Target, decimal Actual, CompletionStatus Status)[] expected =
+        [
+            ("服务业增加值增长", 6.5m, 6.1m, CompletionStatus.NotMet),
+            ("民间投资增长", 5m, 4.2m, CompletionStatus.NotMet),
+            ("森林覆盖率", 63m, 63.1m, CompletionStatus.Exceeded),
+            ("空气质量优良天数比率", 88m, 90.1m, CompletionStatus.Exceeded),
+            ("PM2.5平均浓度", 30m, 28.5m, CompletionStatus.Met),
+            ("细颗粒物年均浓度", 29m, 27m, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, result.Records.Select(r => (r.Indicator, r.Target!.Value!.Value, r.Actual!.Value!.Value, r.Status)).ToArray());
+    }
 }

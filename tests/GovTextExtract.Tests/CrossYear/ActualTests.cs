@@ -195,4 +195,13 @@ public sealed class ActualTests
         ];
         Assert.Equal(expected, result.Records.Select(r => (r.Indicator, r.Target!.Value!.Value, r.Actual!.Value!.Value, r.Status)).ToArray());
     }
+
+    [Fact]
+    public void Growth_on_a_comparable_basis_reports_the_growth_target()
+    {
+        var result = Reports.Pair("一般公共预算收入增长4%。", "过去一年，一般公共预算收入完成3200亿元，同口径增长4.5%。");
+        var revenue = Reports.Single(result, "一般公共预算收入增长");
+        Assert.Equal(4.5m, revenue.Actual!.Value);
+        Assert.Equal(CompletionStatus.Exceeded, revenue.Status);
+    }
 }

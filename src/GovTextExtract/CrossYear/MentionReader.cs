@@ -258,7 +258,8 @@ internal sealed class MentionReader
             {
                 IndicatorKind.Rate => Measure.Level,
                 IndicatorKind.Reduction => Measure.Level,
-                _ => decrease || ContainsAny(trimmed, _lex.GrowthVerbs) ? Measure.Growth : Measure.Other,
+                // "经济增长4.5%-5%": the alias itself may end with the growth verb.
+                _ => decrease || ContainsAny(trimmed, _lex.GrowthVerbs) || EndsWithAny(subject.Phrase, _lex.GrowthVerbs) ? Measure.Growth : Measure.Other,
             };
             // A fall is written as a positive figure after 下降; as growth (or a price change) it is negative.
             if (decrease && (measure == Measure.Growth || (measure == Measure.Level && kind == IndicatorKind.Rate)))

@@ -393,6 +393,9 @@ public sealed class CircularPairer
             }
             var prevCount = inPara.LastOrDefault(g => g.End <= f.Start && g.Start >= bodyStart && StatusEvaluator.IsCountUnit(g.Q.Unit));
             var cs = Math.Max(Math.Max(ListStart(t, f.Start, bodyStart), prevEnd), prevCount?.End ?? 0);
+            // A quoted task is named by its quotation, list marks and all ("“新建、改建城市公厕超过50座”").
+            var quote = t.LastIndexOf('“', f.Start, f.Start - bodyStart + 1);
+            if (quote >= 0 && quote >= prevEnd && t.IndexOf('”', quote, f.Start - quote) < 0) cs = quote + 1;
             var before = CleanIndicator(t[cs..f.Q.CoreSpan.Start]);
             var after = NounAfter(t, f, taskEnd, inPara);
             var indicator = StatusEvaluator.IsCountUnit(f.Q.Unit) && after.Length > 0 ? CleanIndicator(before + after) : before;
@@ -604,6 +607,13 @@ public sealed class CircularPairer
         if (f.Q.CoreSpan.Length == 2 && t[f.Q.CoreSpan.Start] == '一' && f.End < taskEnd && IsCjk(t[f.End])) return false;
         var p = f.End;
         if (p >= taskEnd || IsListBreak(t[p])) return true;
+        // The quoted task an item opens with, which the figure closes ("3.“新建公厕超过50座”未如期完成").
+        if (t[p] == '”' && f.Q.Unit is not null && char.IsAsciiDigit(t[f.Q.CoreSpan.Start]))
+        {
+            var open = t.LastIndexOf('“', f.Start);
+            var ls = t.LastIndexOf('\n', Math.Max(0, f.Start - 1)) + 1;
+            if (open >= 0 && ItemBodyStart(t, ls, f.Start) is { } body && t.AsSpan(body, open - body).Trim().IsEmpty) return true;
+        }
         if (f.Q.Unit == "%" ) return true;
         var laterInPhrase = inPara.Any(g => g.Start > f.End && g.Start < NextListBreak(t, f.End, taskEnd));
         if (laterInPhrase) return false;
@@ -636,6 +646,8 @@ public sealed class CircularPairer
     private static string NounAfter(string t, Fig f, int limit, List<Fig> inPara)
     {
         var end = NextListBreak(t, f.End, limit);
+        var close = t.IndexOf('”', f.End, end - f.End);
+        if (close >= 0) end = close;
         var next = inPara.FirstOrDefault(g => g.Start > f.End && g.Start < end);
         if (next is not null) end = next.Start;
         return t[f.End..end];

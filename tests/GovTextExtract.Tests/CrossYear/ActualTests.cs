@@ -204,4 +204,14 @@ public sealed class ActualTests
         Assert.Equal(4.5m, revenue.Actual!.Value);
         Assert.Equal(CompletionStatus.Exceeded, revenue.Status);
     }
+
+    [Fact]
+    public void An_alias_that_ends_with_its_growth_verb_states_a_growth_target()
+    {
+        var result = Reports.Pair("经济增长4.5%-5%，在实际工作中努力争取更好结果。", "过去一年，国内生产总值增长4.8%。");
+        var growth = Reports.Single(result, "地区生产总值增长");
+        Assert.Equal((4.5m, 5m), (growth.Target!.Low!.Value, growth.Target.High!.Value));
+        Assert.Equal(4.8m, growth.Actual!.Value);
+        Assert.Equal(CompletionStatus.Met, growth.Status);
+    }
 }

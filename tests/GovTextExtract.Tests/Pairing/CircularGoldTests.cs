@@ -148,4 +148,20 @@ public class CircularGoldTests
         Assert.Equal(expected, Fixture.Outline(records));
         Assert.Equal(["改革任务", "新建农村饮水安全工程", "农村危房改造"], new[] { records[2], records[3], records[5] }.Select(r => r.Indicator));
     }
+
+    [Fact]
+    public void QuotedTasksFixture()
+    {
+        // A mid-year report that quotes each task, says how it stands (未如期完成, 未达进度, 已提前完成) and reports
+        // the figure in the next sentence; a figure of part of the year leaves the status pending.
+        var records = GovText.ExtractFile(Fixture.PathOf("quoted-tasks.txt")).Records;
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (50m, 38m, null, CompletionStatus.NotMet),
+            (20m, 14m, null, CompletionStatus.Pending),
+            (30m, 33m, null, CompletionStatus.Pending),
+        ];
+        Assert.Equal(expected, Fixture.Outline(records));
+        Assert.Equal("新建、改建城市公厕", records[0].Indicator);
+    }
 }

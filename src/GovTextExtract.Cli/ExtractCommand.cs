@@ -23,7 +23,9 @@ internal static class ExtractCommand
             "Each record pairs a stated target with the actual reported against it, and gives the completion " +
             "rate the document states, the rate computed from the figures, a status (exceeded, met, not_met, " +
             "pending, unknown), audit flags, a confidence and the character offsets of the evidence.\n" +
-            "JSON: {\"document\": NAME, \"records\": [...]}. CSV: a header row, then one row per record.\n" +
+            "A work report (政府工作报告) read alone gives the records of its main targets, without actuals: pair it " +
+            "with the next year's report (govtext pair) for the results.\n" +
+            "JSON: {\"document\": NAME, \"kind\": \"circular\"|\"work_report\", \"records\": [...]}. CSV: a header row, then one row per record.\n" +
             "Example: govtext extract corpus/xianning-2019-completion.txt --format csv --out records.csv")
         {
             file, format, output, scorer, threshold, model,
@@ -32,12 +34,16 @@ internal static class ExtractCommand
         {
             var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model);
             var result = pipeline.ExtractFile(parse.GetValue(file)!);
+            if (result.Kind == DocumentKind.WorkReport)
+                context.Error.WriteLine($"govtext: {result.Document} reads as a work report: {result.Records.Count} main target(s), " +
+                                        "without actuals; pair it with the next year's report (govtext pair) for the results");
             OutputTarget.Write(parse.GetValue(output), context.Out, writer =>
             {
                 if (parse.GetValue(format) == "csv")
                     new RecordCsvWriter(writer, "document").WriteAll(result.Records, result.Document);
                 else
-                    WriteJson(writer, new DocumentRecords(result.Document, result.Records));
+                    WriteJson(writer, new DocumentRecords(result.Document,
+                        result.Kind == DocumentKind.WorkReport ? "work_report" : "circular", result.Records));
             });
             return ExitCodes.Success;
         });
@@ -52,5 +58,5 @@ internal static class ExtractCommand
     }
 
     /// <summary>The JSON shape of <c>extract</c>.</summary>
-    private sealed record DocumentRecords(string Document, IReadOnlyList<CompletionRecord> Records);
+    private sealed record DocumentRecords(string Document, string Kind, IReadOnlyList<CompletionRecord> Records);
 }

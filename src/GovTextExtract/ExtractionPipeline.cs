@@ -54,6 +54,14 @@ public sealed class ExtractionPipeline
     public ExtractionResult Extract(LoadedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        // A work report read alone gives its main targets; their results are in the next year's report.
+        if (new CrossYearPairer(Lexicons, _recognizer, Options).WorkReportTargets(document) is { } targets)
+        {
+            var stated = targets.Where(r => r.Confidence >= Options.MinConfidence)
+                .Select(r => r with { Note = "main target of a work report read alone: the next year's report gives its result (pair the two reports)" })
+                .ToArray();
+            return new ExtractionResult { Document = document.Name, Records = stated, SourceText = document.Text, Kind = DocumentKind.WorkReport };
+        }
         var normalized = TextNormalizer.Normalize(document.Text);
         var prose = _pairer.Pair(normalized.Text).Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) });
         // Tables of targets (指标 | 目标 | 完成值 | 完成率) give records directly; prose records read off a table's own
@@ -67,7 +75,7 @@ public sealed class ExtractionPipeline
             .OrderBy(r => r.Evidence.Target?.Start ?? r.Evidence.Actual?.Start ?? 0)
             .ToArray();
         var records = new Audit.Auditor(Lexicons, _recognizer, ChineseSegmenter.Shared).AuditRecords(document.Text, paired);
-        return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text };
+        return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular };
     }
 
     /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>

@@ -11,4 +11,17 @@ public sealed record ExtractionResult
     public required IReadOnlyList<CompletionRecord> Records { get; init; }
     /// <summary>The decoded text that evidence offsets refer to.</summary>
     public required string SourceText { get; init; }
+    /// <summary>What the document was read as: a circular (targets and results in one document, the default), or a
+    /// work report read alone (its main targets, without actuals).</summary>
+    public DocumentKind Kind { get; init; } = DocumentKind.Circular;
+}
+
+/// <summary>What a document was read as.</summary>
+public enum DocumentKind
+{
+    /// <summary>A completion circular, or any document that states targets and reports on them.</summary>
+    Circular,
+    /// <summary>A work report (政府工作报告) read alone: the records of its main targets, without actuals; pair it
+    /// with the next year's report (<see cref="ExtractionPipeline.PairReports(string, string)"/>) for the results.</summary>
+    WorkReport,
 }

@@ -113,9 +113,29 @@ internal sealed partial class CrossYearPairer
 
     /// <summary>The records of a report's main targets alone, each without an actual (status unknown): what the
     /// reader of target statements finds, for reports whose results no later report in hand gives.</summary>
-    internal IReadOnlyList<CompletionRecord> TargetRecords(LoadedDocument report)
+    internal IReadOnlyList<CompletionRecord> TargetRecords(LoadedDocument report) => TargetRecords(Prepare(report));
+
+    /// <summary>True when a document opens as a work report (政府工作报告, and no circular word such as 通报) —
+    /// a cheap test of its opening, before any reading.</summary>
+    internal bool OpensAsWorkReport(string text)
     {
-        var prepared = Prepare(report);
+        var opening = text.AsSpan(0, Math.Min(text.Length, _lex.WorkReportWindow));
+        return MentionReader.ContainsAny(opening.ToString(), _lex.WorkReportTitleWords)
+               && !MentionReader.ContainsAny(opening.ToString(), _lex.CircularWords);
+    }
+
+    /// <summary>The main targets of a document that opens as a work report and states them; null for any other
+    /// document (a circular, or a report without a main-target statement).</summary>
+    internal IReadOnlyList<CompletionRecord>? WorkReportTargets(LoadedDocument document)
+    {
+        if (!OpensAsWorkReport(document.Text)) return null;
+        var prepared = Prepare(document);
+        if (_layout.FindStatement(prepared) is null) return null;
+        return TargetRecords(prepared);
+    }
+
+    private IReadOnlyList<CompletionRecord> TargetRecords(ReportText prepared)
+    {
         var targets = ReadTargets(prepared);
         return targets.Select(x => BuildRecord(x, new Assignment(null, 1m, null), [], prepared, prepared,
                 prepared.Identity.Year, null) with { Flags = [], Note = null })

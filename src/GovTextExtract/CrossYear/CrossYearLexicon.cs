@@ -44,6 +44,12 @@ internal sealed class CrossYearLexicon
     public required IReadOnlyList<string> ThisYearWords { get; init; }
     public required IReadOnlyList<string> StatementEndCues { get; init; }
     public required int OpeningWindow { get; init; }
+    /// <summary>How far into a document its title words are looked for.</summary>
+    public int WorkReportWindow { get; init; } = 300;
+    /// <summary>Words of a work report's opening (政府工作报告).</summary>
+    public IReadOnlyList<string> WorkReportTitleWords { get; init; } = [];
+    /// <summary>Words of a circular's title that rule out a work report (通报, 完成情况).</summary>
+    public IReadOnlyList<string> CircularWords { get; init; } = [];
     public required IReadOnlyList<string> YearMarkers { get; init; }
     public required IReadOnlyList<string> FiveYearMarkers { get; init; }
     public required IReadOnlyList<string> FigureRejectMarkers { get; init; }
@@ -139,6 +145,9 @@ internal sealed class CrossYearLexicon
             ThisYearWords = file.Statement.ThisYearWords ?? ["今年"],
             StatementEndCues = Longest(file.Statement.EndCues),
             OpeningWindow = file.Scope.OpeningWindow,
+            WorkReportWindow = file.WorkReport?.OpeningWindow ?? 300,
+            WorkReportTitleWords = file.WorkReport?.TitleWords ?? [],
+            CircularWords = file.WorkReport?.CircularWords ?? [],
             YearMarkers = file.Scope.YearMarkers,
             FiveYearMarkers = file.Scope.FiveYearMarkers,
             FigureRejectMarkers = file.Scope.FigureRejectMarkers,
@@ -181,7 +190,8 @@ internal sealed class CrossYearLexicon
     };
 
     private sealed record FileDto(StatementDto? Statement, ScopeDto? Scope, SubjectDto? Subject, RateDto? RateCues,
-        ClaimsDto? CompletionClaims, IndicatorsDto? Indicators, ConversionsDto? UnitConversions);
+        ClaimsDto? CompletionClaims, IndicatorsDto? Indicators, ConversionsDto? UnitConversions, WorkReportDto? WorkReport);
+    private sealed record WorkReportDto(int OpeningWindow, List<string> TitleWords, List<string> CircularWords);
     private sealed record StatementDto(List<string> Cues, List<string>? WeakCues, List<string>? Connectors, List<string> FiveYearMarkers, List<string>? ThisYearWords,
         List<string> EndCues);
     private sealed record ScopeDto(int OpeningWindow, List<string> YearMarkers, List<string> FiveYearMarkers,

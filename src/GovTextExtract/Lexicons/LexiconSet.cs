@@ -47,6 +47,12 @@ public sealed record TaskSentenceCues(IReadOnlyList<string> Openers, IReadOnlyLi
 /// <param name="Difference">Words before the plan word that make the figure a difference to the target (比, 优于 …).</param>
 public sealed record CuedTargetCues(IReadOnlyList<string> Connectives, IReadOnlyList<string> Done, IReadOnlyList<string> Difference);
 
+/// <summary>How a short title opens an item before its task; see <c>item_titles</c> in cues.json.</summary>
+/// <param name="MaxLength">Longest title, in characters.</param>
+/// <param name="ReportCues">Words of a sentence that reports a result rather than states a task (全年, 完成 …).</param>
+/// <param name="TaskVerbs">Verbs that open a task, not a topic (实施, 加强 …).</param>
+public sealed record ItemTitleCues(int MaxLength, IReadOnlyList<string> ReportCues, IReadOnlyList<string> TaskVerbs);
+
 /// <summary>An indicator with its aliases.</summary>
 public sealed record IndicatorEntry(string Name, IReadOnlyList<string> Aliases, string Kind);
 
@@ -110,6 +116,8 @@ public sealed class LexiconSet
     public required IReadOnlyList<string> DerivedHigher { get; init; }
     /// <summary>How a plan word names a figure as the target beside a reported one ("新增45家，年度目标40家").</summary>
     public required CuedTargetCues CuedTargets { get; init; }
+    /// <summary>How a short title opens an item before its task ("(三)基础设施。").</summary>
+    public required ItemTitleCues ItemTitles { get; init; }
     /// <summary>How a plain paragraph states targets, then reports on them.</summary>
     public required TaskSentenceCues TaskSentences { get; init; }
     /// <summary>How a comparison names its target ("高于300个的年度目标").</summary>
@@ -242,6 +250,7 @@ public sealed class LexiconSet
             DerivedLower = cues.DerivedTargets.Lower,
             CuedTargets = new CuedTargetCues(cues.CuedTargets.Connectives.OrderByDescending(w => w.Length).ToArray(),
                 cues.CuedTargets.Done, cues.CuedTargets.Difference),
+            ItemTitles = new ItemTitleCues(cues.ItemTitles.MaxLength, cues.ItemTitles.ReportCues, cues.ItemTitles.TaskVerbs),
             TaskSentences = new TaskSentenceCues(cues.TaskSentences.Openers, cues.TaskSentences.ResultCues),
             NamedTargets = new NamedTargetCues(cues.NamedTargets.Nouns.OrderByDescending(n => n.Length).ToArray(),
                 cues.NamedTargets.MaxModifier, cues.NamedTargets.Compare.OrderByDescending(n => n.Length).ToArray(),
@@ -279,7 +288,8 @@ public sealed class LexiconSet
     private sealed record CuesFile(List<string> TargetCues, RateDto RatePatterns, ClaimsDto SummaryClaims,
         WordsDto InlineTargetOpeners, StripDto IndicatorStrip, PlanDto PlanCompletion, LevelsDto LevelParts, DerivedDto DerivedTargets, WordsDto IndicatorBareVerbs, LabelsDto SectionLabels,
         NamedTargetsDto NamedTargets, TaskSentencesDto TaskSentences,
-        CuedTargetsDto CuedTargets);
+        CuedTargetsDto CuedTargets, ItemTitlesDto ItemTitles);
+    private sealed record ItemTitlesDto(int MaxLength, List<string> ReportCues, List<string> TaskVerbs);
     private sealed record CuedTargetsDto(List<string> Connectives, List<string> Done, List<string> Difference);
     private sealed record TaskSentencesDto(List<string> Openers, List<string> ResultCues);
     private sealed record NamedTargetsDto(List<string> Nouns, int MaxModifier, List<string> Compare, List<string> Relational,

@@ -363,6 +363,37 @@ public sealed class CircularPairer
 
     private int PairItem(string t, int bodyStart, int? forcedTaskEnd, int pe, List<Fig> inPara, List<Draft> drafts, CandidateLog? log)
     {
+        if (forcedTaskEnd is null)
+        {
+            // "(三)基础设施。新建5G基站3000个…": a short title without figures opens the item; its task follows when
+            // it opens with a target label, or when it has figures, reports nothing and a later sentence reports
+            // ("1)落实减税政策。全年办结…" opens with its task, reported at once).
+            var first = t.IndexOf('。', bodyStart, pe - bodyStart);
+            if (first > bodyStart && first - bodyStart <= _lex.ItemTitles.MaxLength && first + 1 < pe
+                && !inPara.Any(f => f.Start >= bodyStart && f.End <= first)
+                && !_lex.ItemTitles.TaskVerbs.Any(v => t.AsSpan(bodyStart, first - bodyStart).TrimStart().StartsWith(v, StringComparison.Ordinal)))
+            {
+                var next = t.IndexOf('。', first + 1, pe - first - 1) is var n && n > 0 ? n : pe;
+                var task = t.AsSpan(first + 1, next - first - 1);
+                var reports = inPara.Any(f => f.Start > first && f.End <= next && f.Q.Period is not null)
+                              || ContainsAny(task, _lex.ItemTitles.ReportCues);
+                var reportedLater = next + 1 < pe && ContainsAny(t.AsSpan(next + 1, pe - next - 1), _lex.ItemTitles.ReportCues);
+                if (LabelEnd(t, first + 1, pe, _lex.TargetLabels) is not null
+                    || (!reports && reportedLater && inPara.Any(f => f.Start > first && f.End <= next)))
+                    bodyStart = first + 1;
+            }
+            // "年度目标：增长7.5%；完成情况：增长7.8%": the results label ends the labelled task.
+            if (LabelEnd(t, bodyStart, pe, _lex.TargetLabels) is { } labelled)
+            {
+                bodyStart = labelled;
+                foreach (var label in _lex.ResultLabels)
+                {
+                    var at = t.IndexOf(label, bodyStart, pe - bodyStart, StringComparison.Ordinal);
+                    if (at > bodyStart && at + label.Length < pe && t[at + label.Length] is ':' && t[at - 1] is ';' or '。' or ',')
+                        forcedTaskEnd = Math.Min(forcedTaskEnd ?? int.MaxValue, at - 1);
+                }
+            }
+        }
         var dot = forcedTaskEnd ?? t.IndexOf('。', bodyStart, pe - bodyStart);
         var taskEnd = dot < 0 ? pe : dot;
         // A percentage glued to the next words lost its full stop in the source ("比重达到11%组织申报…").

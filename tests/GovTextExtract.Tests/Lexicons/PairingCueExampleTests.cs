@@ -6,7 +6,7 @@ namespace GovTextExtract.Tests.Lexicons;
 /// <summary>The examples of the pairing rules in cues.json pair as the file says; the counter-examples pair nothing.</summary>
 public sealed class PairingCueExampleTests
 {
-    private static readonly string[] Keys = ["derived_targets", "named_targets", "cued_targets", "task_sentences"];
+    private static readonly string[] Keys = ["derived_targets", "named_targets", "cued_targets", "task_sentences", "item_titles"];
 
     private static JsonElement Cues()
     {

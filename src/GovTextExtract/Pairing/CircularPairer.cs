@@ -1141,7 +1141,8 @@ public sealed class CircularPairer
         if (IsUnnamed(cleaned))
         {
             var head = CleanIndicator(Heading(t, pos));
-            if (head.Length > 0 && !head.EndsWith(cleaned, StringComparison.Ordinal)) return head + (_lex.BareVerbs.Contains(cleaned) ? cleaned : "");
+            if (head.Length > 0)
+                return head.EndsWith(cleaned, StringComparison.Ordinal) ? head : head + (_lex.BareVerbs.Contains(cleaned) ? cleaned : "");
         }
         return cleaned;
     }

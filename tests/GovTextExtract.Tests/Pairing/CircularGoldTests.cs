@@ -164,4 +164,24 @@ public class CircularGoldTests
         Assert.Equal(expected, Fixture.Outline(records));
         Assert.Equal("新建、改建城市公厕", records[0].Indicator);
     }
+
+    [Fact]
+    public void TitledItemsFixture()
+    {
+        // Items that open with a topic title ((三)基础设施。), labelled tasks after a title (年度目标：…；完成情况：…),
+        // thousands separators (1,250亿元), Chinese numerals (五十公顷) and full-width digits (８所, １．２万个).
+        var records = GovText.ExtractFile(Fixture.PathOf("titled-items.txt")).Records;
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (7.5m, 7.8m, null, CompletionStatus.Exceeded),
+            (125_000_000_000m, 131_260_000_000m, 105m, CompletionStatus.Exceeded),
+            (3000m, 3520m, null, CompletionStatus.Exceeded),
+            (200m, 215m, null, CompletionStatus.Exceeded),
+            (50m, 48m, null, CompletionStatus.NotMet),
+            (8m, 9m, null, CompletionStatus.Exceeded),
+            (12_000m, 13_500m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, Fixture.Outline(records));
+        Assert.Equal(["地区生产总值增长", "固定资产投资"], records.Take(2).Select(r => r.Indicator));
+    }
 }

@@ -24,8 +24,16 @@ public sealed class ExtractionPipeline
         Options = options ?? ExtractionOptions.Default;
         Lexicons = Options.Lexicons ?? LexiconSet.Default;
         _recognizer = new QuantityRecognizer(Lexicons);
-        _pairer = new CircularPairer(Lexicons, _recognizer, Options, ChineseSegmenter.Shared);
+        _pairer = new CircularPairer(Lexicons, _recognizer, Options, Segmenter);
+        _auditor = new Audit.Auditor(Lexicons, _recognizer, Segmenter);
+        // jieba's dictionary (most of a cold start) loads on another thread while the first document is read.
+        if (!Segmenter.IsValueCreated) ThreadPool.UnsafeQueueUserWorkItem(static _ => WarmSegmenter(), null);
     }
+
+    /// <summary>The shared segmenter, made on first use: a work report, or the quantities of a text, need none.</summary>
+    private static readonly Lazy<ChineseSegmenter?> Segmenter = new(() => ChineseSegmenter.Shared);
+
+    private readonly Audit.Auditor _auditor;
 
     /// <summary>The options this pipeline was built with.</summary>
     public ExtractionOptions Options { get; }
@@ -74,7 +82,7 @@ public sealed class ExtractionPipeline
             .Where(r => r.Confidence >= Options.MinConfidence)
             .OrderBy(r => r.Evidence.Target?.Start ?? r.Evidence.Actual?.Start ?? 0)
             .ToArray();
-        var records = new Audit.Auditor(Lexicons, _recognizer, ChineseSegmenter.Shared).AuditRecords(document.Text, paired);
+        var records = _auditor.AuditRecords(document.Text, paired);
         return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular };
     }
 
@@ -121,6 +129,18 @@ public sealed class ExtractionPipeline
                 Text = text.Substring(normalized.ToOriginal(q.Span).Start, normalized.ToOriginal(q.Span).Length),
             })
             .ToArray();
+    }
+
+    private static void WarmSegmenter()
+    {
+        try
+        {
+            _ = Segmenter.Value;
+        }
+        catch (SegmenterDataException)
+        {
+            // The pairer meets the same error on its own thread, where it is reported.
+        }
     }
 
     private static bool InTable(RecordEvidence e, SourceSpan[] tables) =>

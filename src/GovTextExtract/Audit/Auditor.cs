@@ -29,11 +29,11 @@ namespace GovTextExtract.Audit;
 /// </code></example>
 public sealed class Auditor
 {
-    private static readonly Lazy<Auditor> DefaultAuditor = new(() => new Auditor(LexiconSet.Default, segmenter: ChineseSegmenter.Shared));
+    private static readonly Lazy<Auditor> DefaultAuditor = new(() => new Auditor(LexiconSet.Default, null, new Lazy<ChineseSegmenter?>(() => ChineseSegmenter.Shared)));
 
     private readonly LexiconSet _lex;
     private readonly QuantityRecognizer _recognizer;
-    private readonly ChineseSegmenter? _segmenter;
+    private readonly Lazy<ChineseSegmenter?> _segmenter;
 
     /// <summary>Creates an auditor.</summary>
     /// <param name="lexicons">The lexicons (claim words, cue words, units); null for <see cref="LexiconSet.Default"/>.</param>
@@ -41,6 +41,12 @@ public sealed class Auditor
     /// <param name="segmenter">A word segmenter that keeps cuts of glued claim lists at word boundaries; without one
     /// a list is cut at any opener or closer word.</param>
     public Auditor(LexiconSet? lexicons = null, QuantityRecognizer? recognizer = null, ChineseSegmenter? segmenter = null)
+        : this(lexicons, recognizer, new Lazy<ChineseSegmenter?>(segmenter))
+    {
+    }
+
+    /// <summary>Creates an auditor whose segmenter is made on first use: only glued claim lists need it.</summary>
+    internal Auditor(LexiconSet? lexicons, QuantityRecognizer? recognizer, Lazy<ChineseSegmenter?> segmenter)
     {
         _lex = lexicons ?? LexiconSet.Default;
         _recognizer = recognizer ?? new QuantityRecognizer(_lex);

@@ -24,7 +24,7 @@ internal static class ClaimCheck
 
     private sealed record Phrase(string Text, SourceSpan Span);
 
-    public static IEnumerable<Finding> Run(AuditDocument doc, ChineseSegmenter? segmenter, IReadOnlySet<int> doubtful)
+    public static IEnumerable<Finding> Run(AuditDocument doc, Lazy<ChineseSegmenter?> segmenter, IReadOnlySet<int> doubtful)
     {
         var all = Enumerable.Range(0, doc.Records.Count).ToArray();
         foreach (var claim in FindClaims(doc))
@@ -178,7 +178,7 @@ internal static class ClaimCheck
 
     /// <summary>The listed phrases before a claim word: the clause before it (or, when that holds only list tails, the
     /// clause before that), its tails trimmed.</summary>
-    private static (int Start, int End, List<Phrase> Phrases, bool HasFigures) ListOf(AuditDocument doc, Claim claim, ChineseSegmenter? segmenter)
+    private static (int Start, int End, List<Phrase> Phrases, bool HasFigures) ListOf(AuditDocument doc, Claim claim, Lazy<ChineseSegmenter?> segmenter)
     {
         var t = doc.Text;
         var start = doc.ClauseStart(claim.Start);
@@ -239,7 +239,7 @@ internal static class ClaimCheck
 
     /// <summary>Cuts a list item the source glued together ("收入增长工业投资增长", "企业新增城镇就业") before an opener
     /// or after a closer, where a word boundary stands there and each side keeps at least three characters.</summary>
-    private static IEnumerable<(int Start, int End)> SplitGlued(AuditDocument doc, int start, int end, ChineseSegmenter? segmenter)
+    private static IEnumerable<(int Start, int End)> SplitGlued(AuditDocument doc, int start, int end, Lazy<ChineseSegmenter?> segmenter)
     {
         const int MinSide = 3;
         var t = doc.Text;
@@ -249,7 +249,7 @@ internal static class ClaimCheck
             yield return (start, end);
             yield break;
         }
-        var boundaries = WordBoundaries(t, start, end, segmenter);
+        var boundaries = WordBoundaries(t, start, end, segmenter.Value);
         var cuts = new SortedSet<int>();
         for (var p = start + MinSide; p <= end - MinSide; p++)
         {

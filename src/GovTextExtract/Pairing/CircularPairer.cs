@@ -22,18 +22,26 @@ public sealed class CircularPairer
     private readonly LexiconSet _lex;
     private readonly QuantityRecognizer _recognizer;
     private readonly ExtractionOptions _options;
-    private readonly ChineseSegmenter? _segmenter;
+    private readonly Lazy<ChineseSegmenter?> _lazySegmenter;
     private readonly PairingModel? _model;
 
     /// <summary>Creates the pairer.</summary>
     public CircularPairer(LexiconSet lexicons, QuantityRecognizer recognizer, ExtractionOptions options, ChineseSegmenter? segmenter = null)
+        : this(lexicons, recognizer, options, new Lazy<ChineseSegmenter?>(segmenter))
+    {
+    }
+
+    /// <summary>Creates the pairer with a segmenter made on first use (jieba's dictionary takes most of a cold start).</summary>
+    internal CircularPairer(LexiconSet lexicons, QuantityRecognizer recognizer, ExtractionOptions options, Lazy<ChineseSegmenter?> segmenter)
     {
         _lex = lexicons ?? throw new ArgumentNullException(nameof(lexicons));
         _recognizer = recognizer ?? throw new ArgumentNullException(nameof(recognizer));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _segmenter = segmenter;
+        _lazySegmenter = segmenter ?? throw new ArgumentNullException(nameof(segmenter));
         _model = options.ActiveModel;
     }
+
+    private ChineseSegmenter? _segmenter => _lazySegmenter.Value;
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("GOVTEXT_DEBUG_PAIRING") == "1";
 

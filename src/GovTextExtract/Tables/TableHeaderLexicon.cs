@@ -42,8 +42,11 @@ public sealed class TableHeaderLexicon
     private readonly (string Word, ColumnRole Role)[] _words;
     private readonly Dictionary<string, ColumnRole> _exact;
 
-    private TableHeaderLexicon(Dictionary<ColumnRole, string[]> words, string[] ignored, string[] reductionWords, HeaderExample[] examples)
+    private TableHeaderLexicon(Dictionary<ColumnRole, string[]> words, string[] ignored, string[] reductionWords, HeaderExample[] examples,
+        string[] groupTargets, string[] totalRows)
     {
+        GroupTargetWords = groupTargets;
+        TotalRows = totalRows;
         _exact = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
         foreach (var w in ignored) _exact[Key(w)] = ColumnRole.None;
         foreach (var (role, list) in words)
@@ -64,6 +67,13 @@ public sealed class TableHeaderLexicon
     /// <summary>Words that make an indicator a reduction (降低, 下降): its figure is the size of the fall, so a larger
     /// figure is better although the indicator's subject (能耗) improves as it falls.</summary>
     public IReadOnlyList<string> ReductionWords { get; }
+
+    /// <summary>Words that, under an indicator spanning several columns, make a column the target although alone
+    /// they head an indicator column (目标任务, 任务).</summary>
+    public IReadOnlyList<string> GroupTargetWords { get; }
+
+    /// <summary>Row labels of a whole (全市, 合计): a grouped table's record of such a row is named by its group alone.</summary>
+    public IReadOnlyList<string> TotalRows { get; }
 
     /// <summary>The examples of the file.</summary>
     public IReadOnlyList<HeaderExample> Examples { get; }
@@ -140,7 +150,8 @@ public sealed class TableHeaderLexicon
                 ParseRole(e.GetProperty("role").GetString() ?? "none"),
                 e.TryGetProperty("unit", out var u) ? u.GetString() : null)).ToArray()
             : [];
-        return new TableHeaderLexicon(words, List("ignored"), List("reduction_words"), examples);
+        return new TableHeaderLexicon(words, List("ignored"), List("reduction_words"), examples,
+            List("group_target_words"), List("total_rows"));
     }
 
     private static ColumnRole ParseRole(string role) => role switch

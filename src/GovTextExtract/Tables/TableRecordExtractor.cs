@@ -75,8 +75,27 @@ public static class TableRecordExtractor
         {
             var grid = Grid(table);
             if (grid.Count < 2) yield break;
-            var header = FindHeader(grid);
-            if (header is null) yield break;
+            var grouped = FindGroupedHeader(grid);
+            var header = grouped is null ? FindHeader(grid) : null;
+            if (header is null)
+            {
+                // "地区 | 城镇新增就业(人) over 目标任务 | 进度 | 完成比例": one group of columns per indicator.
+                if (grouped is null) yield break;
+                for (var r = grouped.Value.FirstDataRow; r < grid.Count; r++)
+                {
+                    var row = grid[r];
+                    if (grouped.Value.LabelColumn >= row.Length || row[grouped.Value.LabelColumn] is not { } labelCell) continue;
+                    var label = CleanIndicator(labelCell.Text).Indicator;
+                    if (label.Length == 0) continue;
+                    foreach (var g in grouped.Value.Groups)
+                    {
+                        var name = headers.TotalRows.Contains(label) ? g.Name : $"{g.Name}({label})";
+                        if (RowRecord(row, labelCell, name, g.Unit, g.Target, g.Unit, g.Actual, g.Unit, g.Rate) is { } record)
+                            yield return record;
+                    }
+                }
+                yield break;
+            }
             var (columns, firstDataRow) = header.Value;
             int? Column(ColumnRole role) => columns.Select((c, i) => (c, i)).Where(p => p.c.Role == role).Select(p => (int?)p.i).FirstOrDefault();
             var indicatorCol = Column(ColumnRole.Indicator)!.Value;
@@ -93,70 +112,84 @@ public static class TableRecordExtractor
                 // A repeated header row (a table split over pages) is not data.
                 if (headers.Classify(indicatorCell.Text).Role == ColumnRole.Indicator && At(targetCol ?? actualCol) is { } h
                     && headers.Classify(h.Text).Role != ColumnRole.None) continue;
-                var (indicator, indicatorUnit) = CleanIndicator(indicatorCell.Text);
-                var rowUnit = At(unitCol)?.Text.Trim() is { Length: > 0 } u ? u : indicatorUnit;
-                var target = ReadFigure(At(targetCol), targetCol is { } tc ? rowUnit ?? columns[tc].Unit : rowUnit, null, preferRate: false);
-                if (target is null && (At(targetCol) is null || !HasFigure(At(targetCol)!)))
-                {
-                    // 目标任务 cells state the target in words: "新增城镇就业1万人".
-                    var inCell = ReadFigure(indicatorCell, rowUnit, null, preferRate: false);
-                    if (inCell is not null)
-                    {
-                        target = inCell;
-                        indicator = IndicatorBefore(indicatorCell, inCell) ?? indicator;
-                    }
-                }
-                var actualCell = At(actualCol);
-                var actual = ReadFigure(actualCell, actualCol is { } ac ? rowUnit ?? columns[ac].Unit : rowUnit, target?.Unit, preferRate: false);
-                decimal? reportedRate = null;
-                SourceSpan? rateSpan = null;
-                if (ReadFigure(At(rateCol), "%", null, preferRate: true) is { Unit: "%" } rate && rate.Value is not null)
-                {
-                    reportedRate = rate.Value;
-                    rateSpan = rate.Span;
-                }
-                else if (actualCell is not null && StatedRate(actualCell) is { } stated)
-                {
-                    reportedRate = stated.Value;
-                    rateSpan = stated.Span;
-                }
-                if (target is null && reportedRate is null) continue;
-                if (actual is not null && rateSpan is { } rs && actual.Span.Overlaps(rs)) actual = null;
-                var canonical = Canonical(indicator, target?.Unit ?? actual?.Unit);
-                var direction = DirectionOf(canonical, target);
-                var targetValue = target is null ? null : new TargetValue
-                {
-                    Text = target.Text,
-                    Value = target.Value,
-                    Low = target.Low,
-                    High = target.High,
-                    Unit = target.Unit,
-                    Bound = target.Quantity.Bound ?? (target.Low is not null ? BoundKind.Range : BoundKind.AtLeast),
-                };
-                // A fall reported against a growth target in percent is a negative change (下降2% against 增长3%).
-                var signedActual = actual?.Value is { } av && actual.Quantity.Decrease && target?.Quantity.Decrease != true
-                    && actual.Unit == "%" && target?.Unit == "%" ? -av : actual?.Value;
-                var actualValue = actual is null ? null : new ActualValue
-                {
-                    Text = actual.Text,
-                    Value = signedActual,
-                    Unit = actual.Unit,
-                    Estimate = actual.Quantity.Estimate,
-                    Approximate = actual.Quantity.Approximate,
-                    Period = actual.Quantity.Period,
-                };
-                yield return new CompletionRecord
-                {
-                    Indicator = canonical,
-                    Target = targetValue,
-                    Actual = actualValue,
-                    ReportedRate = reportedRate,
-                    ComputedRate = QuantityRecognizer.Tidy(StatusEvaluator.ComputedRate(targetValue, actualValue)),
-                    Status = Status(targetValue, actualValue, reportedRate, direction),
-                    Confidence = TableConfidence,
-                    Evidence = new RecordEvidence { Target = target?.Span, Actual = actual?.Span, Rate = rateSpan },
-                };
+                var rowUnit = At(unitCol)?.Text.Trim() is { Length: > 0 } u ? u : null;
+                if (RowRecord(row, indicatorCell, null, rowUnit, targetCol, targetCol is { } tc ? columns[tc].Unit : null,
+                        actualCol, actualCol is { } ac ? columns[ac].Unit : null, rateCol) is { } record)
+                    yield return record;
             }
+        }
+
+        /// <summary>The record of one row (or one group of a row): the indicator cell's name (or
+        /// <paramref name="name"/>), the target, actual and rate of the given columns. A bare number takes the row's
+        /// unit (a 单位 column, or the indicator's bracket), else its column header's.</summary>
+        private CompletionRecord? RowRecord(DocumentTableCell?[] row, DocumentTableCell indicatorCell, string? name, string? rowUnitText,
+            int? targetCol, string? targetHeaderUnit, int? actualCol, string? actualHeaderUnit, int? rateCol)
+        {
+            DocumentTableCell? At(int? c) => c is { } i && i < row.Length ? row[i] : null;
+            var (indicator, indicatorUnit) = CleanIndicator(indicatorCell.Text);
+            if (name is not null) indicator = name;
+            var rowUnit = rowUnitText ?? (name is null ? indicatorUnit : null);
+            var target = ReadFigure(At(targetCol), rowUnit ?? targetHeaderUnit, null, preferRate: false);
+            if (name is null && target is null && (At(targetCol) is null || !HasFigure(At(targetCol)!)))
+            {
+                // 目标任务 cells state the target in words: "新增城镇就业1万人".
+                var inCell = ReadFigure(indicatorCell, rowUnit, null, preferRate: false);
+                if (inCell is not null)
+                {
+                    target = inCell;
+                    indicator = IndicatorBefore(indicatorCell, inCell) ?? indicator;
+                }
+            }
+            var actualCell = At(actualCol);
+            var actual = ReadFigure(actualCell, rowUnit ?? actualHeaderUnit, target?.Unit, preferRate: false);
+            decimal? reportedRate = null;
+            SourceSpan? rateSpan = null;
+            if (ReadFigure(At(rateCol), "%", null, preferRate: true) is { Unit: "%" } rate && rate.Value is not null)
+            {
+                reportedRate = rate.Value;
+                rateSpan = rate.Span;
+            }
+            else if (actualCell is not null && StatedRate(actualCell) is { } stated)
+            {
+                reportedRate = stated.Value;
+                rateSpan = stated.Span;
+            }
+            if (target is null && reportedRate is null) return null;
+            if (actual is not null && rateSpan is { } rs && actual.Span.Overlaps(rs)) actual = null;
+            var canonical = Canonical(indicator, target?.Unit ?? actual?.Unit);
+            var direction = DirectionOf(canonical, target);
+            var targetValue = target is null ? null : new TargetValue
+            {
+                Text = target.Text,
+                Value = target.Value,
+                Low = target.Low,
+                High = target.High,
+                Unit = target.Unit,
+                Bound = target.Quantity.Bound ?? (target.Low is not null ? BoundKind.Range : BoundKind.AtLeast),
+            };
+            // A fall reported against a growth target in percent is a negative change (下降2% against 增长3%).
+            var signedActual = actual?.Value is { } av && actual.Quantity.Decrease && target?.Quantity.Decrease != true
+                && actual.Unit == "%" && target?.Unit == "%" ? -av : actual?.Value;
+            var actualValue = actual is null ? null : new ActualValue
+            {
+                Text = actual.Text,
+                Value = signedActual,
+                Unit = actual.Unit,
+                Estimate = actual.Quantity.Estimate,
+                Approximate = actual.Quantity.Approximate,
+                Period = actual.Quantity.Period,
+            };
+            return new CompletionRecord
+            {
+                Indicator = canonical,
+                Target = targetValue,
+                Actual = actualValue,
+                ReportedRate = reportedRate,
+                ComputedRate = QuantityRecognizer.Tidy(StatusEvaluator.ComputedRate(targetValue, actualValue)),
+                Status = Status(targetValue, actualValue, reportedRate, direction),
+                Confidence = TableConfidence,
+                Evidence = new RecordEvidence { Target = target?.Span, Actual = actual?.Span, Rate = rateSpan },
+            };
         }
 
         /// <summary>The header: the first of the top rows (or pair of rows) naming an indicator column and a target,
@@ -176,6 +209,58 @@ public static class TableRecordExtractor
                     if (IsHeader(merged) && lower.Any(h => h.Role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Rate))
                         return (merged, r + 2);
                 }
+            }
+            return null;
+        }
+
+        /// <summary>A grouped header: an upper row whose cells each span two or more columns and name an indicator,
+        /// over a lower row naming target, actual and rate columns; the label column is the first column left of the
+        /// groups. Returns the groups, the label column and the first data row.</summary>
+        private (int LabelColumn, List<(string Name, string? Unit, int? Target, int? Actual, int? Rate)> Groups, int FirstDataRow)?
+            FindGroupedHeader(List<DocumentTableCell?[]> grid)
+        {
+            for (var r = 0; r + 2 < grid.Count && r < 4; r++)
+            {
+                var upper = grid[r];
+                var lower = grid[r + 1];
+                var groups = new List<(string Name, string? Unit, int? Target, int? Actual, int? Rate)>();
+                var firstGroup = -1;
+                for (var c = 0; c < upper.Length;)
+                {
+                    var cell = upper[c];
+                    var end = c + 1;
+                    while (end < upper.Length && cell is not null && ReferenceEquals(upper[end], cell)) end++;
+                    if (cell is not null && end - c >= 2 && !ReferenceEquals(lower[c], cell))
+                    {
+                        int? t = null, a = null, rt = null;
+                        for (var k = c; k < end; k++)
+                        {
+                            if (lower[k] is not { } sub) continue;
+                            var key = TableHeaderLexicon.Key(sub.Text);
+                            var role = headers.GroupTargetWords.Contains(TableHeaderLexicon.SplitUnit(key).Text)
+                                ? ColumnRole.Target : headers.Classify(sub.Text).Role;
+                            if (role == ColumnRole.Target) t ??= k;
+                            else if (role == ColumnRole.Actual) a ??= k;
+                            else if (role == ColumnRole.Rate) rt ??= k;
+                        }
+                        var (name, unit) = CleanIndicator(cell.Text);
+                        // A period over its columns ("2019年", "1-12月") heads an ordinary two-row header.
+                        var period = name.Length == 0 || char.IsAsciiDigit(name[0]) || headers.Classify(cell.Text).Role != ColumnRole.None;
+                        if (!period && (t is not null || rt is not null) && (a is not null || rt is not null))
+                        {
+                            groups.Add((name, unit, t, a, rt));
+                            if (firstGroup < 0) firstGroup = c;
+                        }
+                    }
+                    c = end;
+                }
+                if (groups.Count == 0 || firstGroup < 1) continue;
+                // The label column spans both header rows ("地区" with rowspan 2) and names places or items, not
+                // indicators (an indicator column makes an ordinary header).
+                var label = firstGroup - 1;
+                while (label > 0 && upper[label] is null) label--;
+                if (upper[label] is { } head && headers.Classify(head.Text).Role == ColumnRole.Indicator) continue;
+                return (label, groups, r + 2);
             }
             return null;
         }

@@ -172,6 +172,30 @@ public class TableRecordExtractorTests
     }
 
     [Fact]
+    public void AGroupedTableGivesARecordPerRowAndIndicator()
+    {
+        // One indicator over three columns (目标任务 | 进度 | 完成比例), one place a row; 全市 is the whole.
+        var doc = Html("""
+            <html><body><table>
+            <tr><td rowspan="2">地区</td><td colspan="3">城镇新增就业(人)</td><td colspan="3">就业困难人员就业(人)</td></tr>
+            <tr><td>目标任务</td><td>进度</td><td>完成比例(%)</td><td>目标任务</td><td>进度</td><td>完成比例(%)</td></tr>
+            <tr><td>全市</td><td>27800</td><td>52242</td><td>187.9</td><td>2000</td><td>1900</td><td>95</td></tr>
+            <tr><td>东区</td><td>8000</td><td>22921</td><td>286.5</td><td>500</td><td>616</td><td>123.2</td></tr>
+            </table></body></html>
+            """);
+        var records = TableRecordExtractor.Extract(doc);
+        AssertRecords(records,
+            new Expected("城镇新增就业", 27800m, "人", BoundKind.AtLeast, 52242m, "人", 187.9m, 187.92m, CompletionStatus.Exceeded),
+            new Expected("就业困难人员就业", 2000m, "人", BoundKind.AtLeast, 1900m, "人", 95m, 95m, CompletionStatus.NotMet),
+            new Expected("城镇新增就业(东区)", 8000m, "人", BoundKind.AtLeast, 22921m, "人", 286.5m, 286.51m, CompletionStatus.Exceeded),
+            new Expected("就业困难人员就业(东区)", 500m, "人", BoundKind.AtLeast, 616m, "人", 123.2m, 123.2m, CompletionStatus.Exceeded));
+        // The rates are bare numbers under a (%) header: each evidence span quotes its cell.
+        Assert.All(records, r => Assert.Equal(r.ReportedRate!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Slice(doc, r.Evidence.Rate!.Value)));
+        Assert.All(records, r => Assert.Equal(r.Actual!.Text, Slice(doc, r.Evidence.Actual!.Value)));
+    }
+
+    [Fact]
     public void ARowWithOnlyACompletionRate()
     {
         var doc = Html("""

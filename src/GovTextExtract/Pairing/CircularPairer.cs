@@ -136,8 +136,24 @@ public sealed class CircularPairer
                     pi++;
                 }
             }
-            var inPara = figs.Where(f => f.Start >= ps && f.End <= pe).ToList();
+            var inPara = FiguresIn(figs, ps, pe);
             if (inPara.Count == 0) continue;
+            if (inPara.Count > MaxFiguresPerParagraph)
+            {
+                // Text with hundreds of figures and no paragraph breaks is no prose (a flattened table, or junk):
+                // its sentences are read one by one as plain paragraphs, and a sentence so full of figures not at all.
+                foreach (var (ss, se) in Sentences(text, ps, pe))
+                {
+                    var inSentence = FiguresIn(figs, ss, se);
+                    if (inSentence.Count is 0 or > MaxFiguresPerParagraph) continue;
+                    PlanCompletion(text, inSentence, drafts);
+                    DerivedTargets(text, inSentence, drafts);
+                    NamedTargets(text, inSentence, ss, drafts, restatements: false);
+                    CuedTargets(text, inSentence, drafts);
+                    AttachRates(text, inSentence, drafts);
+                }
+                continue;
+            }
             var resultsStart = ps;
             var itemStart = bodyStart ?? ps;
             // Comparisons that name their target ("…5.2万人，超过4.5万人的目标") come first: their figures are not an
@@ -182,6 +198,38 @@ public sealed class CircularPairer
                 start = i + 1;
             }
         }
+    }
+
+    /// <summary>Most figures a paragraph may hold to be paired as prose; pairing is quadratic in them.</summary>
+    private const int MaxFiguresPerParagraph = 400;
+
+    /// <summary>The figures within [start, end), by binary search over figures in text order.</summary>
+    private static List<Fig> FiguresIn(List<Fig> figs, int start, int end)
+    {
+        int lo = 0, hi = figs.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (figs[mid].Start < start) lo = mid + 1;
+            else hi = mid;
+        }
+        var result = new List<Fig>();
+        for (var i = lo; i < figs.Count && figs[i].Start < end; i++)
+            if (figs[i].End <= end) result.Add(figs[i]);
+        return result;
+    }
+
+    /// <summary>The sentences of [start, end): spans between sentence breaks.</summary>
+    private static IEnumerable<(int Start, int End)> Sentences(string t, int start, int end)
+    {
+        var s = start;
+        for (var i = start; i < end; i++)
+        {
+            if (!IsSentenceBreak(t[i])) continue;
+            if (i > s) yield return (s, i);
+            s = i + 1;
+        }
+        if (end > s) yield return (s, end);
     }
 
     /// <summary>Where the body of a numbered item begins ("12.", "3)", "(4)", "5、"), or null for a plain paragraph.</summary>
@@ -229,8 +277,22 @@ public sealed class CircularPairer
 
     private static bool IsListBreak(char c) => IsContextBreak(c) || c == '、';
 
+    /// <summary>The farthest a clause, list or sentence start is looked for behind a position: text without a break
+    /// over this many characters is no sentence, and an unbounded look would make pairing quadratic in it.</summary>
+    private const int MaxLookback = 1000;
+
+    /// <summary>The start of the line holding <paramref name="pos"/>, at most <see cref="MaxLookback"/> back.</summary>
+    private static int LineStart(string t, int pos)
+    {
+        var from = Math.Max(0, pos - MaxLookback);
+        var k = pos - 1;
+        while (k >= from && t[k] != '\n') k--;
+        return k + 1;
+    }
+
     private static int ClauseStart(string t, int pos, int floor)
     {
+        floor = Math.Max(floor, pos - MaxLookback);
         var k = pos - 1;
         while (k >= floor && !IsContextBreak(t[k])) k--;
         return k + 1;
@@ -238,6 +300,7 @@ public sealed class CircularPairer
 
     private static int ListStart(string t, int pos, int floor)
     {
+        floor = Math.Max(floor, pos - MaxLookback);
         var k = pos - 1;
         while (k >= floor && !IsListBreak(t[k])) k--;
         return k + 1;
@@ -245,6 +308,7 @@ public sealed class CircularPairer
 
     private static int SentenceStart(string t, int pos, int floor)
     {
+        floor = Math.Max(floor, pos - MaxLookback);
         var k = pos - 1;
         while (k >= floor && !IsSentenceBreak(t[k])) k--;
         return k + 1;
@@ -278,7 +342,7 @@ public sealed class CircularPairer
                 if (rest.Contains(obj, StringComparison.Ordinal)) return true;
         }
         // "分别完成全年计划144.06%、207.74%": a percentage listed right after a stated rate is one too.
-        var prev = figs.LastOrDefault(g => g.End <= s && g.Index == f.Index - 1);
+        var prev = f.Index > 0 && figs[f.Index - 1].End <= s ? figs[f.Index - 1] : null;
         if (prev is { IsRate: true } && IsRateListGap(t.AsSpan(prev.End, s - prev.End))) return true;
         return false;
     }
@@ -649,8 +713,8 @@ public sealed class CircularPairer
         // The quoted task an item opens with, which the figure closes ("3.“新建公厕超过50座”未如期完成").
         if (t[p] == '”' && f.Q.Unit is not null && char.IsAsciiDigit(t[f.Q.CoreSpan.Start]))
         {
-            var open = t.LastIndexOf('“', f.Start);
-            var ls = t.LastIndexOf('\n', Math.Max(0, f.Start - 1)) + 1;
+            var ls = LineStart(t, f.Start);
+            var open = f.Start > ls ? t.LastIndexOf('“', f.Start - 1, f.Start - ls) : -1;
             if (open >= 0 && ItemBodyStart(t, ls, f.Start) is { } body && t.AsSpan(body, open - body).Trim().IsEmpty) return true;
         }
         if (f.Q.Unit == "%" ) return true;
@@ -698,8 +762,8 @@ public sealed class CircularPairer
         var p = f.End;
         if (p < t.Length && (t.AsSpan(p).StartsWith("的目标") || t.AsSpan(p).StartsWith("目标"))) return false;
         // A figure inside "(其中…)" breaks down the figure before it.
-        var open = t.LastIndexOf('(', Math.Max(0, f.Start - 1));
-        if (open >= 0 && f.Start - open < 30 && t.IndexOf(')', open) is var close && close > f.Start
+        var open = f.Start > 0 ? t.LastIndexOf('(', f.Start - 1, Math.Min(f.Start, 30)) : -1;
+        if (open >= 0 && t.IndexOf(')', open, Math.Min(t.Length - open, f.End - open + 60)) is var close && close > f.Start
             && t.AsSpan(open + 1).StartsWith("其中")) return false;
         return f.Q.Value is not null || f.Q.Low is not null;
     }
@@ -845,7 +909,7 @@ public sealed class CircularPairer
     /// <summary>The phrase that opens the sentence or item holding <paramref name="pos"/>: the name of what it reports on.</summary>
     private static string Heading(string t, int pos)
     {
-        var ps = t.LastIndexOf('\n', Math.Max(0, pos - 1)) + 1;
+        var ps = LineStart(t, pos);
         if (ItemBodyStart(t, ps, pos) is { } body) ps = body;
         // The heading of an item ("(一)地区生产总值。…") or, in running text, the subject opening the sentence.
         var dot = t.IndexOf('。', ps, pos - ps);
@@ -983,7 +1047,7 @@ public sealed class CircularPairer
             if (restatements)
             {
                 // Only a single comparison restates: its actual replaces the one the item chose.
-                var owner = drafts.FirstOrDefault(d => d.Target == stated);
+                var owner = drafts.FindLast(d => d.Target == stated);
                 if (owner is null || actuals.Count != 1 || targets.Count != 1) continue;
                 if (owner.Actual is { } previous) previous.Used = false;
                 owner.Actual = actuals[0];
@@ -1125,7 +1189,8 @@ public sealed class CircularPairer
                 var owner = owners[k];
                 var rate = run[k];
                 rate.Used = true;
-                var existing = drafts.FirstOrDefault(d => d.Actual == owner);
+                // Only a used figure can be a draft's actual; the draft is a recent one.
+                var existing = owner.Used ? drafts.FindLast(d => d.Actual == owner) : null;
                 if (existing is not null)
                 {
                     existing.Rate ??= rate;

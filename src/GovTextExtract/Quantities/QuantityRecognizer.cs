@@ -446,10 +446,15 @@ public sealed class QuantityRecognizer
         return false;
     }
 
+    /// <summary>The farthest back a figure's sentence is read for its period: bounds the work per figure in text
+    /// without sentence breaks.</summary>
+    private const int PeriodLookback = 400;
+
     private static string? FindPeriod(string t, int start)
     {
         var k = start - 1;
-        while (k >= 0 && !IsSentenceBreak(t[k])) k--;
+        var from = Math.Max(0, start - PeriodLookback);
+        while (k >= from && !IsSentenceBreak(t[k])) k--;
         // The period phrase may also open the paragraph just before a comma: look back to the sentence start.
         var sentence = t.Substring(k + 1, start - k - 1);
         // A clause that speaks of the whole year ("全年有望新增115家") is not a part-year figure.

@@ -207,4 +207,17 @@ public class CircularPairerTests
         static string Describe(IEnumerable<CompletionRecord> rs) =>
             string.Join(";", rs.Select(r => $"{r.Indicator}|{r.Target?.Value}|{r.Actual?.Value}|{r.Status}"));
     }
+
+    [Fact]
+    public void Text_with_thousands_of_figures_and_no_sentence_break_is_no_prose()
+    {
+        // 6,000 figures in one run of text: no sentence, so no pairs (scripts/bench-pathological.sh times larger ones).
+        var junk = string.Concat(Enumerable.Repeat("新增目标1个完成2个", 3000));
+        Assert.Empty(GovText.ExtractText(junk).Records);
+        // The same figures in short sentences pair one by one.
+        var prose = string.Concat(Enumerable.Repeat("年度目标新增10个,实际完成12个。", 500));
+        var records = GovText.ExtractText(prose).Records;
+        Assert.Equal(500, records.Count);
+        Assert.All(records, r => Assert.Equal((10m, 12m), (r.Target!.Value!.Value, r.Actual!.Value!.Value)));
+    }
 }

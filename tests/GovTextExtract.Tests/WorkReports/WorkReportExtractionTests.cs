@@ -50,4 +50,17 @@ public sealed class WorkReportExtractionTests
         var result = GovText.ExtractFile(Path.Combine(GoldFileTests.RepoRoot(), "corpus", "xianning-2019-completion.txt"));
         Assert.Equal(DocumentKind.Circular, result.Kind);
     }
+
+    [Fact]
+    public void Auditing_a_work_report_read_alone_finds_no_gaps()
+    {
+        // Its targets are reported on in the next year's report: a target without an actual is no gap here.
+        var result = GovText.ExtractFile(Path.Combine(CrossYearGoldTests.CorpusDirectory(), "raw", "anhui-2025.txt"));
+        Assert.NotEmpty(result.Records);
+        var report = GovTextExtract.Audit.Auditor.Default.Audit(result);
+        Assert.DoesNotContain(report.AllFlags, f => f.Code == GovTextExtract.Audit.AuditCodes.NotReported);
+        // The same records audited as text of a circular are flagged, one flag a target.
+        var asText = GovTextExtract.Audit.Auditor.Default.Audit(result.SourceText, result.Records);
+        Assert.Equal(result.Records.Count, asText.AllFlags.Count(f => f.Code == GovTextExtract.Audit.AuditCodes.NotReported));
+    }
 }

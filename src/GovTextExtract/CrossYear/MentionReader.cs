@@ -488,12 +488,9 @@ internal sealed class MentionReader
         if (end > ps) yield return (ps, end);
     }
 
-    internal static bool StartsWithAny(string s, IEnumerable<string> words) =>
-        words.Any(w => s.StartsWith(w, StringComparison.Ordinal));
+    internal static bool StartsWithAny(string s, IEnumerable<string> words) => Words.StartsWithAny(s, words);
 
-    internal static bool EndsWithAny(string s, IEnumerable<string> words) =>
-        words.Any(w => s.EndsWith(w, StringComparison.Ordinal));
+    internal static bool EndsWithAny(string s, IEnumerable<string> words) => Words.EndsWithAny(s, words);
 
-    internal static bool ContainsAny(string s, IEnumerable<string> words) =>
-        words.Any(w => s.Contains(w, StringComparison.Ordinal));
+    internal static bool ContainsAny(string s, IEnumerable<string> words) => Words.ContainsAny(s, words);
 }

@@ -41,7 +41,7 @@ public sealed class CircularPairer
         _model = options.ActiveModel;
     }
 
-    private ChineseSegmenter? _segmenter => _lazySegmenter.Value;
+    private ChineseSegmenter? Segmenter => _lazySegmenter.Value;
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("GOVTEXT_DEBUG_PAIRING") == "1";
 
@@ -177,7 +177,7 @@ public sealed class CircularPairer
             foreach (var d in drafts.Where(d => !d.Assigned && d.Actual is not null))
             {
                 var c = FixedCandidate(text, d, figs);
-                var features = PairFeatures.Compute(c, _segmenter);
+                var features = PairFeatures.Compute(c, Segmenter);
                 log?.Add(c, features);
                 if (_model is not null) d.Confidence = _model.Probability(features);
             }
@@ -393,9 +393,9 @@ public sealed class CircularPairer
         var first = figs.FirstOrDefault(f => f.Start >= ps && f.End <= dot);
         if (first is null) return null;
         var lead = t.AsSpan(ps, first.Start - ps);
-        if (!ContainsAny(lead, _lex.TaskSentences.Openers)) return null;
+        if (!Words.ContainsAny(lead, _lex.TaskSentences.Openers)) return null;
         var rest = t.AsSpan(dot + 1, pe - dot - 1);
-        return ContainsAny(rest, _lex.TaskSentences.ResultCues) && figs.Any(f => f.Start > dot && f.End <= pe) ? dot : null;
+        return Words.ContainsAny(rest, _lex.TaskSentences.ResultCues) && figs.Any(f => f.Start > dot && f.End <= pe) ? dot : null;
     }
 
     /// <summary>A line that carries on the item above it: not an item, a label or a short heading.</summary>
@@ -448,8 +448,8 @@ public sealed class CircularPairer
                 var next = t.IndexOf('。', first + 1, pe - first - 1) is var n && n > 0 ? n : pe;
                 var task = t.AsSpan(first + 1, next - first - 1);
                 var reports = inPara.Any(f => f.Start > first && f.End <= next && f.Q.Period is not null)
-                              || ContainsAny(task, _lex.ItemTitles.ReportCues);
-                var reportedLater = next + 1 < pe && ContainsAny(t.AsSpan(next + 1, pe - next - 1), _lex.ItemTitles.ReportCues);
+                              || Words.ContainsAny(task, _lex.ItemTitles.ReportCues);
+                var reportedLater = next + 1 < pe && Words.ContainsAny(t.AsSpan(next + 1, pe - next - 1), _lex.ItemTitles.ReportCues);
                 if (LabelEnd(t, first + 1, pe, _lex.TargetLabels) is not null
                     || (!reports && reportedLater && inPara.Any(f => f.Start > first && f.End <= next)))
                     bodyStart = first + 1;
@@ -553,7 +553,7 @@ public sealed class CircularPairer
             {
                 var pc = ItemCandidate(t, targets[c.T].Fig, targets[c.T].Indicator, c.A, c.Score, ruleChoice.Contains((c.T, c.A)),
                     resultsStart, inPara, c.T, targets.Count, actuals, candidates.Count(x => x.T == c.T));
-                var features = PairFeatures.Compute(pc, _segmenter);
+                var features = PairFeatures.Compute(pc, Segmenter);
                 log?.Add(pc, features);
                 if (_model is not null) scored.Add((c.T, c.A, _model.Probability(features), c.Score, c.A.Start));
             }
@@ -820,10 +820,10 @@ public sealed class CircularPairer
 
     private double TokenSimilarity(string indicator, string context)
     {
-        if (_segmenter is null) return 0;
-        var a = _segmenter.Cut(indicator).Where(w => w.Length > 1).ToHashSet();
+        if (Segmenter is not { } segmenter) return 0;
+        var a = segmenter.Cut(indicator).Where(w => w.Length > 1).ToHashSet();
         if (a.Count == 0) return 0;
-        var b = _segmenter.Cut(context).ToHashSet();
+        var b = segmenter.Cut(context).ToHashSet();
         return (double)a.Count(b.Contains) / a.Count;
     }
 
@@ -1022,7 +1022,7 @@ public sealed class CircularPairer
             if (lastBefore is not null && !lastBefore.Used && Comparable(lastBefore, tf))
             {
                 var gap = t.AsSpan(lastBefore.End, targets[0].Q.CoreSpan.Start - lastBefore.End);
-                if (gap.Count(',') <= 1 && gap.Length <= 24 && ContainsAny(gap, cues.Compare))
+                if (gap.Count(',') <= 1 && gap.Length <= 24 && Words.ContainsAny(gap, cues.Compare))
                     actuals = ListEndingAt(t, figs, lastBefore);
             }
             var forward = false;
@@ -1035,7 +1035,7 @@ public sealed class CircularPairer
                     var gap = t.AsSpan(nounEnd, next.Q.CoreSpan.Start - nounEnd);
                     var sentences = gap.Count('。') + gap.Count(';') + gap.Count('\n');
                     var between = figs.Any(g => g.Start >= nounEnd && g.Start < next.Start);
-                    if (sentences <= 1 && !between && ContainsAny(gap, cues.Actual))
+                    if (sentences <= 1 && !between && Words.ContainsAny(gap, cues.Actual))
                     {
                         actuals = [next];
                         forward = true;
@@ -1101,13 +1101,6 @@ public sealed class CircularPairer
         };
     }
 
-    private static bool ContainsAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
-    {
-        foreach (var w in words)
-            if (text.Contains(w, StringComparison.Ordinal)) return true;
-        return false;
-    }
-
     // ---------------------------------------------------------------- "新增45家，年度目标40家"
 
     /// <summary>True when a plan word names the figure as a target: it stands in the figure's clause with only
@@ -1135,9 +1128,9 @@ public sealed class CircularPairer
             gap = gap[next.Length..].TrimStart();
         }
         var lead = seg[..cueAt];
-        if (ContainsAny(lead, cues.Difference)) return false;
+        if (Words.ContainsAny(lead, cues.Difference)) return false;
         var rateFollows = f.End < t.Length && t[f.End] == '的';
-        return rateFollows || !ContainsAny(lead, cues.Done);
+        return rateFollows || !Words.ContainsAny(lead, cues.Done);
     }
 
     /// <summary>Within one sentence, a figure a plan word names as the target and a figure of its unit reported beside

@@ -24,16 +24,8 @@ public sealed class WorkReportExtractionTests
     public void The_lexicon_examples_read_as_they_say(string text, bool workReport) =>
         Assert.Equal(workReport ? DocumentKind.WorkReport : DocumentKind.Circular, GovText.ExtractText(text).Kind);
 
-    public static TheoryData<string> TargetsOnlyGold()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(Path.Combine(GoldFileTests.RepoRoot(), "corpus", "gold-extra"), "*.json").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(f));
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(TargetsOnlyGold))]
+    [MemberData(nameof(Pairing.Ml.GoldExtraTests.Files), MemberType = typeof(Pairing.Ml.GoldExtraTests))]
     public void Extracting_a_work_report_gives_its_hand_checked_main_targets(string file)
     {
         var gold = GoldFile.Load(Path.Combine(GoldFileTests.RepoRoot(), "corpus", "gold-extra", file));

@@ -1,3 +1,4 @@
+using GovTextExtract.Text;
 using GovTextExtract.Segmentation;
 using GovTextExtract.Status;
 
@@ -73,9 +74,9 @@ internal static class PairFeatures
         f[i++] = (float)Math.Log(Math.Max(1, c.Competitors));
 
         var cueText = c.Between + "|" + context;
-        f[i++] = ContainsAny(cueText, DoneCues) ? 1 : 0;
-        f[i++] = ContainsAny(cueText, PlanCues) ? 1 : 0;
-        f[i++] = ContainsAny(cueText, CumulativeCues) ? 1 : 0;
+        f[i++] = Words.ContainsAny(cueText, DoneCues) ? 1 : 0;
+        f[i++] = Words.ContainsAny(cueText, PlanCues) ? 1 : 0;
+        f[i++] = Words.ContainsAny(cueText, CumulativeCues) ? 1 : 0;
 
         f[i++] = c.StatedRate is null ? 0 : 1;
         f[i++] = RateAgrees(c) ? 1 : 0;
@@ -120,12 +121,5 @@ internal static class PairFeatures
         if (c.StatedRate is not { } rate || c.TargetValue is not { } t || c.ActualValue is not { } a || t == 0) return false;
         var computed = a * c.ActualFactor / t * 100m;
         return Math.Abs(computed - rate) <= Math.Max(1m, Math.Abs(rate) * 0.02m);
-    }
-
-    private static bool ContainsAny(string text, string[] words)
-    {
-        foreach (var w in words)
-            if (text.Contains(w, StringComparison.Ordinal)) return true;
-        return false;
     }
 }

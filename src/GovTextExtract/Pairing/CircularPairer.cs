@@ -478,14 +478,24 @@ public sealed class CircularPairer
             }
         }
         // "计划X，实际完成Y" or "X个问题已整改Y个" in the task sentence itself: plan and result in one breath.
+        var draftsBefore = drafts.Count;
         PlanCompletion(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         DerivedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         CuedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
+        // A sentence that reports against its target ("收入21500元，增长8.2%，增速高于目标0.2个百分点") states no
+        // other target: its other figures are results.
+        var reportingSentences = drafts.Skip(draftsBefore).Where(d => d.Actual is not null)
+            .Select(d => SentenceStart(t, d.Actual!.Start, bodyStart)).ToHashSet();
         var targets = new List<(Fig Fig, string Indicator)>();
         var prevEnd = bodyStart;
         var reported = new List<Fig>();
         foreach (var f in inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd && !f.Used && !f.IsRate))
         {
+            if (reportingSentences.Contains(SentenceStart(t, f.Start, bodyStart)))
+            {
+                reported.Add(f);
+                continue;
+            }
             if (!IsTargetFigure(t, f, taskEnd, inPara)) continue;
             // An item that opens with its result ("3.新增就业5.2万人，完成年度目标的104%。"): a figure followed by a
             // stated rate or a claim of completion is an actual, not a target.
@@ -732,6 +742,9 @@ public sealed class CircularPairer
     {
         var next = inPara.FirstOrDefault(g => g.Start >= f.End && g.End <= taskEnd);
         if (next is { IsRate: true } && t.AsSpan(f.End, next.Start - f.End).IndexOfAny("。;") < 0) return true;
+        // "完成目标的110%，达到2.2亿美元": a figure right after a stated rate, in its sentence, is what the rate measures.
+        var prev = f.Index > 0 ? inPara.FirstOrDefault(g => g.Index == f.Index - 1) : null;
+        if (prev is { IsRate: true } && SameSentence(t, prev.Start, f.Start) && f.Start - prev.End <= 8) return true;
         var until = next?.Start ?? taskEnd;
         var tail = t.AsSpan(f.End, until - f.End);
         foreach (var claim in _lex.MetClaims.Concat(_lex.ExceededClaims))
@@ -1175,6 +1188,11 @@ public sealed class CircularPairer
             i += run.Count;
             var ss = SentenceStart(t, run[0].Start, 0);
             var before = figs.Where(f => f.End <= run[0].Start && f.Start >= ss && !f.IsRate && f.Q.Unit != "%" && f.Q.Value is not null).ToList();
+            // "实际利用外资完成目标的110%，达到2.2亿美元": a lone rate with nothing before it measures the figure
+            // right after it.
+            if (before.Count == 0 && run.Count == 1 && figs.FirstOrDefault(f => f.Index == run[0].Index + 1) is { IsRate: false } after
+                && after.Q.Unit != "%" && after.Q.Value is not null && SameSentence(t, run[0].Start, after.Start) && after.Start - run[0].End <= 8)
+                before = [after];
             if (before.Count < run.Count) continue;
             var owners = before.Skip(before.Count - run.Count).ToList();
             for (var k = 0; k < run.Count; k++)
@@ -1193,6 +1211,14 @@ public sealed class CircularPairer
                 owner.Used = true;
                 var cs = ClauseStart(t, owner.Start, ss);
                 var ind = CleanIndicator(t[cs..owner.Start]);
+                if (IsUnnamed(ind) && owner.Start > rate.Start)
+                {
+                    // "实际利用外资完成目标的110%，达到2.2亿美元": the name stands before the rate's verb.
+                    var rc = ClauseStart(t, rate.Start, ss);
+                    var clause = t[rc..rate.Q.CoreSpan.Start];
+                    var verb = _lex.RateVerbs.Select(v => clause.IndexOf(v, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+                    if (verb > 0) ind = CleanIndicator(clause[..verb]);
+                }
                 drafts.Add(new Draft { Indicator = ind, Actual = owner, Rate = rate, Confidence = 0.8, Source = CandidateSource.RateOnly });
             }
         }
@@ -1290,8 +1316,9 @@ public sealed class CircularPairer
         if (d.Actual is { } af)
         {
             var value = d.ActualValueOverride ?? af.Q.Value;
-            // "下降3.2%" against a growth target is a growth of -3.2%; against a reduction target ("下降3%") it is 3.2 of reduction.
-            var targetIsReduction = d.Target?.Q.Decrease == true;
+            // "下降3.2%" against a growth target is a growth of -3.2%; against a reduction target ("下降3%", or one
+            // derived from a fall: "下降3.1%，比目标多降0.1个百分点") it is 3.2 of reduction.
+            var targetIsReduction = d.Target?.Q.Decrease == true || (d.DerivedTarget is not null && af.Q.Decrease);
             if (af.Q.Decrease && !targetIsReduction && value is { } v && af.Q.Unit == "%" && target?.Unit == "%") value = -v;
             actual = new ActualValue
             {
@@ -1305,7 +1332,7 @@ public sealed class CircularPairer
         }
         var direction = _lex.DirectionOf(d.Indicator);
         // A reduction target counts an amount of fall: the more, the better for a lower-is-better indicator.
-        if (d.Target?.Q.Decrease == true)
+        if (d.Target?.Q.Decrease == true || (d.DerivedTarget is not null && d.Actual?.Q.Decrease == true))
             direction = direction == Direction.LowerIsBetter ? Direction.HigherIsBetter : Direction.LowerIsBetter;
         var flags = new List<AuditFlag>(d.Flags);
         if (d.DerivedTarget is not null)

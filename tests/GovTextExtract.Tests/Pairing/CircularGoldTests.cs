@@ -184,4 +184,27 @@ public class CircularGoldTests
         Assert.Equal(expected, Fixture.Outline(records));
         Assert.Equal(["地区生产总值增长", "固定资产投资"], records.Take(2).Select(r => r.Indicator));
     }
+
+    [Fact]
+    public void InlineVariantsFixture()
+    {
+        // One-line items that state result and target together: in brackets, after a plan word, as a rate before the
+        // figure it measures (完成目标的110%，达到2.2亿美元), and as differences (较目标提高, 比目标多降, 增速高于目标).
+        var records = GovText.ExtractFile(Fixture.PathOf("inline-variants.txt")).Records;
+        // (target, actual, rate, status) read off the fixture by hand; derived: 45.2 - 0.2, 3.1 - 0.1 (a fall), 8.2 - 0.2.
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (7m, 7.5m, null, CompletionStatus.Exceeded),
+            (8m, 8.6m, null, CompletionStatus.Exceeded),
+            (12m, 10m, null, CompletionStatus.NotMet),
+            (31_000_000_000m, 32_000_000_000m, null, CompletionStatus.Exceeded),
+            (null, 220_000_000m, 110m, CompletionStatus.Exceeded),
+            (10_000m, 12_000m, 120m, CompletionStatus.Exceeded),
+            (45m, 45.2m, null, CompletionStatus.Exceeded),
+            (3m, 3.1m, null, CompletionStatus.Exceeded),
+            (8m, 8.2m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, Fixture.Outline(records));
+        Assert.Equal("实际利用外资", records[4].Indicator);
+    }
 }

@@ -4,8 +4,9 @@ using GovTextExtract.Text;
 namespace GovTextExtract.Tables;
 
 /// <summary>Finds tables written as plain text: two or more consecutive lines whose cells are separated by
-/// <c>|</c> (Markdown style, with or without outer bars and a <c>---</c> rule) or by tabs (a run of tabs is one
-/// separator).</summary>
+/// <c>|</c> (Markdown style, with or without outer bars and a <c>---</c> rule), by tabs (a run of tabs is one
+/// separator), or by runs of spaces (two or more, or an ideographic space: columns aligned by hand, or text taken from
+/// a PDF), with at least three cells a line.</summary>
 public static class PlainTextTables
 {
     /// <summary>The plain-text tables of <paramref name="text"/>, with cell spans in it; lines inside
@@ -55,7 +56,36 @@ public static class PlainTextTables
         if (s.Trim().Length == 0) return '\0';
         if (s.Contains('\t')) return CountCells(s, '\t') >= 2 ? '\t' : '\0';
         if (s.Contains('|')) return CountCells(s, '|') >= 2 || IsRule(text, line) ? '|' : '\0';
-        return '\0';
+        return SpaceCells(s.Trim()).Count >= 3 ? ' ' : '\0';
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\u3000' or '\u00A0';
+
+    /// <summary>The cells of a line aligned by spaces, as ranges: a run of two or more spaces, or one ideographic
+    /// space, separates them.</summary>
+    private static List<Range> SpaceCells(ReadOnlySpan<char> s)
+    {
+        var cells = new List<Range>();
+        var i = 0;
+        while (i < s.Length)
+        {
+            var start = i;
+            while (i < s.Length)
+            {
+                if (IsSpace(s[i]))
+                {
+                    var j = i;
+                    while (j < s.Length && IsSpace(s[j])) j++;
+                    if (j - i >= 2 || s[i] == '\u3000') break;
+                    i = j;
+                    continue;
+                }
+                i++;
+            }
+            if (i > start) cells.Add(start..i);
+            while (i < s.Length && IsSpace(s[i])) i++;
+        }
+        return cells;
     }
 
     private static int CountCells(ReadOnlySpan<char> s, char sep)
@@ -90,6 +120,20 @@ public static class PlainTextTables
             while (e > i && char.IsWhiteSpace(text[e - 1])) e--;
             if (e > i && text[e - 1] == '|') e--;
             end = e;
+        }
+        else if (sep == ' ')
+        {
+            var from = i;
+            while (from < end && IsSpace(text[from])) from++;
+            var to = end;
+            while (to > from && IsSpace(text[to - 1])) to--;
+            foreach (var r in SpaceCells(text.AsSpan(from, to - from)))
+            {
+                var (o, l) = r.GetOffsetAndLength(to - from);
+                AddCell(text, from + o, from + o + l, cells);
+            }
+            rows.Add(new DocumentTableRow(cells, line));
+            return;
         }
         else
         {

@@ -137,6 +137,24 @@ public class TableRecordExtractorTests
     }
 
     [Fact]
+    public void APlainTextTableAlignedBySpaces()
+    {
+        // Columns aligned by runs of spaces or an ideographic space, as text taken from a PDF or typed by hand; the
+        // title line and a prose line with single spaces are no rows.
+        var text = "2022年主要指标完成情况表\n"
+                   + "指标名称        单位      年度目标    完成值     完成率\n"
+                   + "地区生产总值    亿元      1500        1532.6     102.2%\n"
+                   + "城镇新增就业　万人　3.5　3.82　109.1%\n"
+                   + "注 数据为初步统计 数。\n";
+        var doc = DocumentLoader.FromBytes(Encoding.UTF8.GetBytes(text), "aligned.txt");
+        var records = TableRecordExtractor.Extract(doc);
+        AssertRecords(records,
+            new Expected("地区生产总值", 150_000_000_000m, "元", BoundKind.AtLeast, 153_260_000_000m, "元", 102.2m, 102.17m, CompletionStatus.Exceeded),
+            new Expected("城镇新增就业", 35_000m, "人", BoundKind.AtLeast, 38_200m, "人", 109.1m, 109.14m, CompletionStatus.Exceeded));
+        AssertEvidence(doc, records);
+    }
+
+    [Fact]
     public void TargetsStatedInTheTaskColumn()
     {
         var text = """

@@ -146,10 +146,8 @@ public sealed class CircularPairer
                 {
                     var inSentence = FiguresIn(figs, ss, se);
                     if (inSentence.Count is 0 or > MaxFiguresPerParagraph) continue;
-                    PlanCompletion(text, inSentence, drafts);
-                    DerivedTargets(text, inSentence, drafts);
                     NamedTargets(text, inSentence, ss, drafts, restatements: false);
-                    CuedTargets(text, inSentence, drafts);
+                    PairInOneBreath(text, inSentence, drafts);
                     AttachRates(text, inSentence, drafts);
                 }
                 continue;
@@ -165,9 +163,7 @@ public sealed class CircularPairer
             if (itemName is not null)
                 foreach (var d in drafts.Skip(before).Where(d => IsUnnamed(d.Indicator) || d.Indicator.Length <= 2)) d.Indicator = itemName;
             NamedTargets(text, inPara, itemStart, drafts, restatements: true);
-            PlanCompletion(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
-            DerivedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
-            CuedTargets(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
+            PairInOneBreath(text, inPara.Where(f => f.Start >= resultsStart).ToList(), drafts);
             AttachRates(text, inPara.Where(f => f.Start >= (bodyStart ?? ps)).ToList(), drafts);
         }
         // The drafts a rule formed alone (not in an item assignment) are candidates too: logged for training, and
@@ -479,9 +475,7 @@ public sealed class CircularPairer
         }
         // "计划X，实际完成Y" or "X个问题已整改Y个" in the task sentence itself: plan and result in one breath.
         var draftsBefore = drafts.Count;
-        PlanCompletion(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
-        DerivedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
-        CuedTargets(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
+        PairInOneBreath(t, inPara.Where(f => f.Start >= bodyStart && f.End <= taskEnd).ToList(), drafts);
         // A sentence that reports against its target ("收入21500元，增长8.2%，增速高于目标0.2个百分点") states no
         // other target: its other figures are results.
         var reportingSentences = drafts.Skip(draftsBefore).Where(d => d.Actual is not null)
@@ -875,6 +869,15 @@ public sealed class CircularPairer
         d.Confidence = 0.6;
         d.Source = CandidateSource.PartsSum;
         foreach (var p in parts) p.Used = true;
+    }
+
+    /// <summary>The rules that pair a target and its result stated in one breath: a plan and its completion, a
+    /// difference to the target, a plan word beside a reported figure. The order matters: each takes its figures.</summary>
+    private void PairInOneBreath(string t, List<Fig> figs, List<Draft> drafts)
+    {
+        PlanCompletion(t, figs, drafts);
+        DerivedTargets(t, figs, drafts);
+        CuedTargets(t, figs, drafts);
     }
 
     // ---------------------------------------------------------------- "X项任务已完成Y个", "计划X，已完成Y"

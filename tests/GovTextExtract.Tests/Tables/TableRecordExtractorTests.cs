@@ -155,6 +155,19 @@ public class TableRecordExtractorTests
     }
 
     [Fact]
+    public void AQuantifiedTaskTableWithItsImplementation()
+    {
+        // "量化指标任务 | 落实情况": the target stated in the task cell, the result in words with its figure.
+        var text = "序号|量化指标任务|落实情况\n1|城镇新增就业1100万人以上|全年城镇新增就业1352万人\n2|中央财政一般性支出压减5%以上|中央财政一般性支出压减6.2%\n";
+        var doc = DocumentLoader.FromBytes(Encoding.UTF8.GetBytes(text), "tasks.txt");
+        var records = TableRecordExtractor.Extract(doc);
+        AssertRecords(records,
+            new Expected("城镇新增就业", 11_000_000m, "人", BoundKind.AtLeast, 13_520_000m, "人", null, 122.91m, CompletionStatus.Exceeded),
+            new Expected("中央财政一般性支出压减", 5m, "%", BoundKind.AtLeast, 6.2m, "%", null, 124m, CompletionStatus.Exceeded));
+        AssertEvidence(doc, records);
+    }
+
+    [Fact]
     public void TargetsStatedInTheTaskColumn()
     {
         var text = """

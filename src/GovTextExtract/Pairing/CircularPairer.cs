@@ -462,6 +462,15 @@ public sealed class CircularPairer
                 }
             }
         }
+        {
+            // "新建改建农村公路20万公里——全年新建改建农村公路29万公里": a dash (folded to "--") ends the task, with
+            // figures on both sides of it in the first sentence.
+            var first = t.IndexOf('。', bodyStart, pe - bodyStart) is var fs && fs >= 0 ? fs : pe;
+            if (forcedTaskEnd is { } forced && forced < first) first = bodyStart;
+            var dash = t.IndexOf("--", bodyStart, first - bodyStart, StringComparison.Ordinal);
+            if (dash > bodyStart && inPara.Any(f => f.Start >= bodyStart && f.End <= dash) && inPara.Any(f => f.Start > dash + 1 && f.End <= first))
+                forcedTaskEnd = dash;
+        }
         var dot = forcedTaskEnd ?? t.IndexOf('。', bodyStart, pe - bodyStart);
         var taskEnd = dot < 0 ? pe : dot;
         // A percentage glued to the next words lost its full stop in the source ("比重达到11%组织申报…").
@@ -713,7 +722,8 @@ public sealed class CircularPairer
         // 一批, 一次, 一个 before a noun are articles, not counts.
         if (f.Q.CoreSpan.Length == 2 && t[f.Q.CoreSpan.Start] == '一' && f.End < taskEnd && IsCjk(t[f.End])) return false;
         var p = f.End;
-        if (p >= taskEnd || IsListBreak(t[p])) return true;
+        // "——" (folded to "--") separates a task from its result as a comma does.
+        if (p >= taskEnd || IsListBreak(t[p]) || (t[p] == '-' && p + 1 < taskEnd && t[p + 1] == '-')) return true;
         // The quoted task an item opens with, which the figure closes ("3.“新建公厕超过50座”未如期完成").
         if (t[p] == '”' && f.Q.Unit is not null && char.IsAsciiDigit(t[f.Q.CoreSpan.Start]))
         {
@@ -1334,9 +1344,10 @@ public sealed class CircularPairer
             };
         }
         var direction = _lex.DirectionOf(d.Indicator);
-        // A reduction target counts an amount of fall: the more, the better for a lower-is-better indicator.
+        // A reduction target counts an amount of fall, and a fall is what it asks for: the more, the better
+        // (能耗下降3%, 贫困人口减少1000万, 资费降低20%), whatever the indicator's own direction.
         if (d.Target?.Q.Decrease == true || (d.DerivedTarget is not null && d.Actual?.Q.Decrease == true))
-            direction = direction == Direction.LowerIsBetter ? Direction.HigherIsBetter : Direction.LowerIsBetter;
+            direction = Direction.HigherIsBetter;
         var flags = new List<AuditFlag>(d.Flags);
         if (d.DerivedTarget is not null)
             flags.Add(new AuditFlag("derived_target", "info", "the target is not stated; it is derived from the stated difference to it"));

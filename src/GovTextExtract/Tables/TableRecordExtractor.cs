@@ -436,9 +436,10 @@ public static class TableRecordExtractor
         private Direction DirectionOf(string indicator, Figure? target)
         {
             var direction = lex.DirectionOf(indicator);
-            // A target written as a fall (下降3%) counts an amount of fall, as the circular pairer reads it.
+            // A target written as a fall (下降3%) counts an amount of fall, and more fall is better, as the circular
+            // pairer reads it.
             if (target?.Quantity.Decrease == true)
-                return direction == Direction.LowerIsBetter ? Direction.HigherIsBetter : Direction.LowerIsBetter;
+                return Direction.HigherIsBetter;
             // So does a bare figure under an indicator named for a fall (能耗降低 | 3 | 3.2): more is better.
             if (direction == Direction.LowerIsBetter && headers.ReductionWords.Any(w => indicator.Contains(w, StringComparison.Ordinal)))
                 return Direction.HigherIsBetter;

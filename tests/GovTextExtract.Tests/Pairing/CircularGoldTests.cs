@@ -207,4 +207,21 @@ public class CircularGoldTests
         Assert.Equal(expected, Fixture.Outline(records));
         Assert.Equal("实际利用外资", records[4].Indicator);
     }
+
+    [Fact]
+    public void ImplementationLinesFixture()
+    {
+        // Quantified tasks with their implementation: after 落实情况：, after a dash (——), or in the next sentence;
+        // reduction targets (减少1000万, 降低20%) are met by a larger fall.
+        var records = GovText.ExtractFile(Fixture.PathOf("implementation-lines.txt")).Records;
+        (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
+        [
+            (11_000_000m, 13_520_000m, null, CompletionStatus.Exceeded),
+            (200_000m, 290_000m, null, CompletionStatus.Exceeded),
+            (10_000_000m, 11_090_000m, null, CompletionStatus.Exceeded),
+            (20m, 41m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, Fixture.Outline(records));
+        Assert.Equal("新建改建农村公路", records[1].Indicator);
+    }
 }

@@ -102,10 +102,7 @@ internal sealed partial class CrossYearPairer
         {
             var m = c.Mention;
             if (m.Measure != tm.Measure || m.Value is null || eligible.Any(e => ReferenceEquals(e.Candidate, c))) continue;
-            decimal f;
-            if (m.Unit == tm.Unit) f = 1m;
-            else if (m.Unit is not null && tm.Unit is not null && _lex.ConversionFactor(m.Unit, tm.Unit) is { } cf) f = cf;
-            else continue;
+            if (UnitFactor(m.Unit, tm.Unit) is not { } f) continue;
             result.Add((c, f, null));
         }
         return result.ToArray();

@@ -1,3 +1,4 @@
+using GovTextExtract.Text;
 using System.Globalization;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
@@ -88,7 +89,9 @@ internal sealed partial class CrossYearPairer
         var result = new List<TargetItem>();
         foreach (var m in _reader.Read(report, start, end, allowRaw: true))
         {
-            if (m.Measure is not (Measure.Level or Measure.Growth or Measure.Points) || m.Unit is null) continue;
+            if (m.Measure is not (Measure.Level or Measure.Growth or Measure.Points)) continue;
+            // A target without a unit is a magnitude (万, 亿) of what its name counts ("减少1000万以上").
+            if (m.Unit is null && (m.Figure is not { } uf || !Words.ContainsAny(uf.Text, ["万", "亿"]))) continue;
             // Targets are written in digits; a Chinese numeral with a classifier counts work items (十个方面).
             if (m.Subject.Raw && m.Figure is { } f && ChineseNumeral.IsNumeralChar(t[f.CoreSpan.Start])) continue;
             var context = t[m.ContextStart..m.Span.Start];
@@ -334,6 +337,17 @@ internal sealed partial class CrossYearPairer
     /// <summary>The review figures that may report a target (same indicator and scope, same measure, a unit that
     /// compares), each with the factor to the target's unit and its tier: 0 for a stated full-year figure, more for
     /// expectations, partial periods, approximate figures, year-end levels of an average and plan-period levels.</summary>
+    /// <summary>The factor from an actual's unit to its target's: 1 for the same unit, a conversion (万元 to 亿元 …),
+    /// or 1 for a target written without a unit ("贫困人口减少1000万以上") against any actual that is not a
+    /// percentage; null when they do not compare.</summary>
+    internal decimal? UnitFactor(string? actualUnit, string? targetUnit)
+    {
+        if (actualUnit == targetUnit) return 1m;
+        if (targetUnit is null) return actualUnit is "%" or "个百分点" or "‰" ? null : 1m;
+        if (actualUnit is not null && _lex.ConversionFactor(actualUnit, targetUnit) is { } cf) return cf;
+        return null;
+    }
+
     internal IEnumerable<(ActualCandidate Candidate, decimal Factor, int Tier)> Eligible(TargetItem target, IReadOnlyList<ActualCandidate> candidates)
     {
         var tm = target.Mention;
@@ -342,10 +356,7 @@ internal sealed partial class CrossYearPairer
             var m = c.Mention;
             if (!SameIndicator(tm.Subject, m.Subject) || m.Measure != tm.Measure) continue;
             if (m.Value is null) continue;
-            decimal f;
-            if (m.Unit == tm.Unit) f = 1m;
-            else if (m.Unit is not null && tm.Unit is not null && _lex.ConversionFactor(m.Unit, tm.Unit) is { } cf) f = cf;
-            else continue;
+            if (UnitFactor(m.Unit, tm.Unit) is not { } f) continue;
             var tier = 0;
             if (m.Estimate || m.Period is not null) tier += 2;
             // An exact figure before one bounded or approximate (突破620亿斤, 近3000亿元).

@@ -269,7 +269,8 @@ internal sealed class MentionReader
             }
         }
         else if (unit == "个百分点") measure = Measure.Points;
-        else if (unit is null) measure = Measure.Other;
+        // A magnitude without a unit ("减少1000万以上") counts what its name names.
+        else if (unit is null) measure = fig.Text.Contains('万') || fig.Text.Contains('亿') ? Measure.Level : Measure.Other;
         else measure = kind is IndicatorKind.Rate or IndicatorKind.Reduction ? Measure.Other : Measure.Level;
 
         var span = fig?.Span ?? flat!.Value;

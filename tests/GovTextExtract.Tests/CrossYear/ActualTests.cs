@@ -214,4 +214,14 @@ public sealed class ActualTests
         Assert.Equal(4.8m, growth.Actual!.Value);
         Assert.Equal(CompletionStatus.Met, growth.Status);
     }
+
+    [Fact]
+    public void A_target_without_a_unit_is_a_magnitude_of_what_it_names()
+    {
+        var result = Reports.Pair("城镇新增就业1100万人以上，农村贫困人口减少1000万以上。",
+            "过去一年，城镇新增就业1352万人，农村贫困人口减少1109万人。");
+        var poverty = Assert.Single(result.Records, r => r.Indicator.StartsWith("农村贫困人口", StringComparison.Ordinal));
+        Assert.Equal((10_000_000m, 11_090_000m), (poverty.Target!.Value!.Value, poverty.Actual!.Value!.Value));
+        Assert.Equal(CompletionStatus.Exceeded, poverty.Status);
+    }
 }

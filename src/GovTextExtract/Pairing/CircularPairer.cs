@@ -1160,7 +1160,7 @@ public sealed class CircularPairer
     }
 
     /// <summary>Within one sentence, a figure a plan word names as the target and a figure of its unit reported beside
-    /// it: "规上工业企业新增45家，年度目标40家", "实际利用外资完成2.3亿美元，目标2亿美元", "增长6.2%，年度目标为增长8%",
+    /// it: "高新技术企业新增45家，年度目标40家", "实际利用外资完成2.3亿美元，目标2亿美元", "增长6.2%，年度目标为增长8%",
     /// "完成棚户区改造1200套，占年度目标任务1000套的120%". Each cued target takes the nearest such figure.</summary>
     private void CuedTargets(string t, List<Fig> figs, List<Draft> drafts)
     {

@@ -146,7 +146,7 @@ public class CircularGoldTests
             (6m, 8m, null, CompletionStatus.Exceeded),
         ];
         Assert.Equal(expected, Fixture.Outline(records));
-        Assert.Equal(["改革任务", "新建农村饮水安全工程", "农村危房改造"], new[] { records[2], records[3], records[5] }.Select(r => r.Indicator));
+        Assert.Equal(["改革任务", "新建农村饮水安全工程", "城镇老旧小区改造"], new[] { records[2], records[3], records[5] }.Select(r => r.Indicator));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class ExtractionPipeline
         _recognizer = new QuantityRecognizer(Lexicons);
         _pairer = new CircularPairer(Lexicons, _recognizer, Options, Segmenter);
         _auditor = new Audit.Auditor(Lexicons, _recognizer, Segmenter);
+        _crossYear = new CrossYearPairer(Lexicons, _recognizer, Options);
         // jieba's dictionary (most of a cold start) loads on another thread while the first document is read.
         if (!Segmenter.IsValueCreated) ThreadPool.UnsafeQueueUserWorkItem(static _ => WarmSegmenter(), null);
     }
@@ -34,6 +35,9 @@ public sealed class ExtractionPipeline
     private static readonly Lazy<ChineseSegmenter?> Segmenter = new(() => ChineseSegmenter.Shared);
 
     private readonly Audit.Auditor _auditor;
+
+    /// <summary>Reads work reports; it keeps no state between calls, so one serves every document and thread.</summary>
+    private readonly CrossYearPairer _crossYear;
 
     /// <summary>The options this pipeline was built with.</summary>
     public ExtractionOptions Options { get; }
@@ -63,7 +67,7 @@ public sealed class ExtractionPipeline
     {
         ArgumentNullException.ThrowIfNull(document);
         // A work report read alone gives its main targets; their results are in the next year's report.
-        if (new CrossYearPairer(Lexicons, _recognizer, Options).WorkReportTargets(document) is { } targets)
+        if (_crossYear.WorkReportTargets(document) is { } targets)
         {
             var stated = targets.Where(r => r.Confidence >= Options.MinConfidence)
                 .Select(r => r with { Note = "main target of a work report read alone: the next year's report gives its result (pair the two reports)" })
@@ -95,7 +99,7 @@ public sealed class ExtractionPipeline
     {
         ArgumentNullException.ThrowIfNull(targetReport);
         ArgumentNullException.ThrowIfNull(actualReport);
-        var result = new CrossYearPairer(Lexicons, _recognizer, Options).Pair(targetReport, actualReport);
+        var result = _crossYear.Pair(targetReport, actualReport);
         return result with { Records = result.Records.Where(r => r.Confidence >= Options.MinConfidence).ToArray() };
     }
 
@@ -104,7 +108,7 @@ public sealed class ExtractionPipeline
     public ArchivePairing PairArchive(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var pairing = new ArchivePairer(new CrossYearPairer(Lexicons, _recognizer, Options), Options.Load).Pair(directory);
+        var pairing = new ArchivePairer(_crossYear, Options.Load).Pair(directory);
         return pairing with
         {
             Pairs = pairing.Pairs

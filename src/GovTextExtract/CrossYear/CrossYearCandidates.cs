@@ -1,3 +1,4 @@
+using GovTextExtract.Text;
 using GovTextExtract.Loading;
 using GovTextExtract.Pairing.Features;
 using GovTextExtract.Pairing.Scoring;
@@ -117,8 +118,7 @@ internal sealed partial class CrossYearPairer
     internal bool OpensAsWorkReport(string text)
     {
         var opening = text.AsSpan(0, Math.Min(text.Length, _lex.WorkReportWindow));
-        return MentionReader.ContainsAny(opening.ToString(), _lex.WorkReportTitleWords)
-               && !MentionReader.ContainsAny(opening.ToString(), _lex.CircularWords);
+        return Words.ContainsAny(opening, _lex.WorkReportTitleWords) && !Words.ContainsAny(opening, _lex.CircularWords);
     }
 
     /// <summary>The main targets of a document that opens as a work report and states them; null for any other

@@ -1,3 +1,4 @@
+using GovTextExtract.Circulars;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
 using GovTextExtract.Pairing.Scoring;
@@ -37,6 +38,20 @@ public sealed record ExtractionOptions
     /// <summary>The model of the ML scorer; null (default) uses the one embedded in the library
     /// (<see cref="Pairing.Scoring.PairingModel.Embedded"/>).</summary>
     public PairingModel? PairingModel { get; init; }
+
+    /// <summary>How circulars and progress reports are read: <see cref="CircularReaderKind.Classifier"/> (the role and
+    /// link classifiers over the rules' votes, falling back to the rules when no model is available) or
+    /// <see cref="CircularReaderKind.Rules"/> (the rules' votes alone). Default: the one that scored higher in
+    /// cross-validation over documents (see docs/ml.md).</summary>
+    public CircularReaderKind CircularReader { get; init; } = CircularReaderKind.Legacy;
+
+    /// <summary>The circular reader's classifiers; null (default) uses the ones embedded in the library
+    /// (<see cref="Circulars.CircularModels.Embedded"/>).</summary>
+    public CircularModels? CircularModels { get; init; }
+
+    /// <summary>The classifiers the circular reader uses under these options, or null when it reads by the rules.</summary>
+    internal CircularModels? ActiveCircularModels =>
+        CircularReader == CircularReaderKind.Classifier ? CircularModels ?? Circulars.CircularModels.Embedded : null;
 
     /// <summary>The model the ML scorer uses under these options, or null when the rules score (the rules were
     /// chosen, or no model is available).</summary>

@@ -1,4 +1,6 @@
+using GovTextExtract.Circulars;
 using GovTextExtract.CrossYear;
+using GovTextExtract.Documents;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Loading;
 using GovTextExtract.Normalization;
@@ -27,6 +29,8 @@ public sealed class ExtractionPipeline
         _pairer = new CircularPairer(Lexicons, _recognizer, Options, Segmenter);
         _auditor = new Audit.Auditor(Lexicons, _recognizer, Segmenter);
         _crossYear = new CrossYearPairer(Lexicons, _recognizer, Options);
+        _documents = new DocumentReader(_recognizer);
+        _circulars = new CircularReader(Lexicons, Options.ActiveCircularModels);
         // jieba's dictionary (most of a cold start) loads on another thread while the first document is read.
         if (!Segmenter.IsValueCreated) ThreadPool.UnsafeQueueUserWorkItem(static _ => WarmSegmenter(), null);
     }
@@ -35,6 +39,8 @@ public sealed class ExtractionPipeline
     private static readonly Lazy<ChineseSegmenter?> Segmenter = new(() => ChineseSegmenter.Shared);
 
     private readonly Audit.Auditor _auditor;
+    private readonly DocumentReader _documents;
+    private readonly CircularReader _circulars;
 
     /// <summary>Reads work reports; it keeps no state between calls, so one serves every document and thread.</summary>
     private readonly CrossYearPairer _crossYear;
@@ -74,8 +80,17 @@ public sealed class ExtractionPipeline
                 .ToArray();
             return new ExtractionResult { Document = document.Name, Records = stated, SourceText = document.Text, Kind = DocumentKind.WorkReport };
         }
-        var normalized = TextNormalizer.Normalize(document.Text);
-        var prose = _pairer.Pair(normalized.Text).Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) });
+        IEnumerable<CompletionRecord> prose;
+        if (Options.CircularReader == CircularReaderKind.Legacy)
+        {
+            var normalized = TextNormalizer.Normalize(document.Text);
+            prose = _pairer.Pair(normalized.Text).Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) });
+        }
+        else
+        {
+            var read = ReadCircular(document);
+            prose = read.Records.Select(r => r with { Evidence = MapEvidence(r.Evidence, read.Document.Reading) });
+        }
         // Tables of targets (指标 | 目标 | 完成值 | 完成率) give records directly; prose records read off a table's own
         // rows are dropped in favour of the table's.
         var tableRecords = TableRecordExtractor.Extract(document);
@@ -88,6 +103,21 @@ public sealed class ExtractionPipeline
             .ToArray();
         var records = _auditor.AuditRecords(document.Text, paired);
         return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular };
+    }
+
+    /// <summary>Reads a document as a circular or progress report: its document model, every figure's role, the
+    /// links chosen and the records of its prose (evidence spans in the reading text). Tables are read separately.</summary>
+    public CircularReading ReadCircular(LoadedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return _circulars.Read(_documents.Read(document));
+    }
+
+    /// <summary>Reads a loaded document into the document model every stage uses.</summary>
+    public GovDocument ReadDocument(LoadedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return _documents.Read(document);
     }
 
     /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>

@@ -18,6 +18,10 @@ public sealed record TargetValue
     public string? Unit { get; init; }
     /// <summary>How the target bounds its figure.</summary>
     public BoundKind Bound { get; init; } = BoundKind.AtLeast;
+
+    /// <summary>True when the document states no target figure and this one is derived from a stated difference
+    /// (增长6.1%，低于目标0.9个百分点 gives 7%); <see cref="Text"/> is then the difference as written.</summary>
+    public bool Derived { get; init; }
 }
 
 /// <summary>A reported actual as the document words it.</summary>

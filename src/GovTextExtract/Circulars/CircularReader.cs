@@ -1,0 +1,143 @@
+using GovTextExtract.Documents;
+using GovTextExtract.Lexicons;
+using GovTextExtract.Links;
+using GovTextExtract.Records;
+using GovTextExtract.Roles;
+
+namespace GovTextExtract.Circulars;
+
+/// <summary>What the circular reader made of a document: every mention's role (and the classifier's
+/// probabilities), the links it chose, and the records they give.</summary>
+public sealed record CircularReading
+{
+    /// <summary>The document read.</summary>
+    public required GovDocument Document { get; init; }
+
+    /// <summary>The rules' votes.</summary>
+    public required RoleVotes Votes { get; init; }
+
+    /// <summary>The role of every mention.</summary>
+    public required IReadOnlyList<MentionRole> Roles { get; init; }
+
+    /// <summary>How sure the reader is of each mention's role, 0..1.</summary>
+    public required IReadOnlyList<float> RoleConfidence { get; init; }
+
+    /// <summary>The links chosen, with their probability (1 for a rule's link read without the classifier).</summary>
+    public required IReadOnlyList<(LinkCandidate Link, float Probability)> Links { get; init; }
+
+    /// <summary>The records, in text order; evidence spans refer to the reading text.</summary>
+    public required IReadOnlyList<CompletionRecord> Records { get; init; }
+}
+
+/// <summary>Reads a completion circular or progress report: named rules vote each figure's role; a classifier (or,
+/// without one, the rules' precedence) decides it; candidate links tie rates, targets and differences to results, and
+/// a second classifier (or the link rules) picks them; <see cref="RecordAssembler"/> makes the records.</summary>
+/// <remarks>Immutable and thread-safe; one serves every document and thread.</remarks>
+public sealed class CircularReader
+{
+    private readonly RoleRuleSet _rules;
+    private readonly RoleFeatures _features;
+    private readonly CircularModels? _models;
+    private readonly RecordAssembler _assembler;
+
+    /// <summary>Creates a reader.</summary>
+    /// <param name="lexicons">Units, directions and bound words.</param>
+    /// <param name="models">The classifiers; null to read by the rules alone.</param>
+    /// <param name="rules">The role rules; null for the library's.</param>
+    public CircularReader(LexiconSet lexicons, CircularModels? models, RoleRuleSet? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(lexicons);
+        _rules = rules ?? RoleRuleSet.Default;
+        _features = rules is null ? RoleFeatures.Default : new RoleFeatures(_rules, CueGroups.Default);
+        _models = models;
+        _assembler = new RecordAssembler(lexicons);
+    }
+
+    /// <summary>Lowest link probability the classifier's reading accepts.</summary>
+    public const float LinkThreshold = 0.5f;
+
+    /// <summary>Reads <paramref name="doc"/>.</summary>
+    public CircularReading Read(GovDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var votes = RoleVotes.Collect(doc, _rules);
+        var roles = new MentionRole[doc.Mentions.Count];
+        var confidence = new float[doc.Mentions.Count];
+        foreach (var m in doc.Mentions)
+        {
+            if (m.InTable)
+            {
+                roles[m.Index] = MentionRole.Other;
+                confidence[m.Index] = 1;
+                continue;
+            }
+            if (_models is null)
+            {
+                roles[m.Index] = votes.RulesRole(m.Index);
+                confidence[m.Index] = votes.For(m.Index).Count > 0 ? 0.8f : 0.5f;
+                continue;
+            }
+            var p = _models.Roles.Probabilities(_features.Compute(doc, votes, m, _models.WithVotes));
+            var best = 0;
+            for (var k = 1; k < p.Length; k++) if (p[k] > p[best]) best = k;
+            roles[m.Index] = (MentionRole)best;
+            confidence[m.Index] = p[best];
+        }
+        var links = ChooseLinks(doc, roles, votes);
+        var records = _assembler.Assemble(doc, roles, confidence, links, votes);
+        return new CircularReading { Document = doc, Votes = votes, Roles = roles, RoleConfidence = confidence, Links = links, Records = records };
+    }
+
+    private List<(LinkCandidate Link, float Probability)> ChooseLinks(GovDocument doc, MentionRole[] roles, RoleVotes votes)
+    {
+        var scored = new List<(LinkCandidate Link, float Probability, int Precedence, int Distance)>();
+        foreach (var c in LinkCandidates.For(doc, roles))
+        {
+            var fired = LinkRules.Votes(doc, roles, votes, c);
+            var distance = Math.Abs(doc.Mentions[c.From].Span.Start - doc.Mentions[c.To].Span.Start);
+            if (_models is null)
+            {
+                if (fired.Count == 0) continue;
+                var precedence = fired.Select(f => IndexOf(f)).Min();
+                scored.Add((c, 1f, precedence, distance));
+            }
+            else
+            {
+                var p = _models.Links.Probabilities(LinkFeatures.Compute(doc, roles, c, fired, _models.WithVotes))[1];
+                if (p >= LinkThreshold) scored.Add((c, p, 0, distance));
+            }
+        }
+        // Best first: a rule of higher precedence (rules alone), or a higher probability; then the nearer.
+        scored.Sort((a, b) =>
+        {
+            var x = a.Precedence.CompareTo(b.Precedence);
+            if (x == 0) x = b.Probability.CompareTo(a.Probability);
+            if (x == 0) x = a.Distance.CompareTo(b.Distance);
+            return x;
+        });
+        var chosen = new List<(LinkCandidate, float)>();
+        var fromTaken = new HashSet<int>();
+        var targetOf = new HashSet<int>();
+        foreach (var (c, p, _, _) in scored)
+        {
+            if (c.Kind == LinkKind.Target)
+            {
+                // An actual takes one target; a target may serve several actuals (全年10万人搬迁任务 … 动工 … 竣工).
+                if (!targetOf.Add(c.To)) continue;
+            }
+            else if (!fromTaken.Add(c.From))
+            {
+                continue; // a rate or a difference measures one actual
+            }
+            chosen.Add((c, p));
+        }
+        return chosen;
+    }
+
+    private static int IndexOf(string rule)
+    {
+        for (var i = 0; i < LinkRules.Names.Count; i++)
+            if (LinkRules.Names[i] == rule) return i;
+        return int.MaxValue;
+    }
+}

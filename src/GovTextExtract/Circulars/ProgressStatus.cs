@@ -1,0 +1,33 @@
+using GovTextExtract.Records;
+using GovTextExtract.Status;
+
+namespace GovTextExtract.Circulars;
+
+/// <summary>The status of a progress or completion record (corpus README): a partial-period share, growth rate or
+/// average is pending; a partial-period cumulative figure is pending until it reaches the year's target (by the
+/// figures, or a stated rate of 100 % or more), then met or exceeded; a whole-year figure is compared with its
+/// target in the indicator's better direction, else judged by its stated rate, else by the document's claim.</summary>
+internal static class ProgressStatus
+{
+    /// <summary>Relative tolerance, in percent, within which a figure equals its target.</summary>
+    private const decimal Tolerance = 0.5m;
+
+    public static CompletionStatus Of(TargetValue? target, ActualValue? actual, decimal? rate, bool claim, bool claimsExceeded,
+        bool shareish, Direction direction)
+    {
+        if (actual is null) return claim ? CompletionStatus.Met : CompletionStatus.Unknown;
+        var compared = target is not null && actual.Value is { } v && StatusEvaluator.UnitsCompatible(target.Unit, actual.Unit)
+            ? StatusEvaluator.Compare(target, v, direction, Tolerance) : CompletionStatus.Unknown;
+        if (actual.Period is not null)
+        {
+            if (shareish) return CompletionStatus.Pending;
+            if (rate is { } r && r >= 100m - Tolerance) return StatusEvaluator.FromRate(r, Tolerance);
+            if (compared is CompletionStatus.Met or CompletionStatus.Exceeded) return compared;
+            return CompletionStatus.Pending;
+        }
+        if (compared != CompletionStatus.Unknown) return compared;
+        if (rate is { } rr) return StatusEvaluator.FromRate(rr, Tolerance);
+        if (claim) return claimsExceeded ? CompletionStatus.Exceeded : CompletionStatus.Met;
+        return CompletionStatus.Unknown;
+    }
+}

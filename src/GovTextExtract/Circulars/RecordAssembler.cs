@@ -1,0 +1,228 @@
+using System.Globalization;
+using GovTextExtract.Documents;
+using GovTextExtract.Lexicons;
+using GovTextExtract.Links;
+using GovTextExtract.Quantities;
+using GovTextExtract.Records;
+using GovTextExtract.Roles;
+using GovTextExtract.Status;
+using GovTextExtract.Text;
+
+namespace GovTextExtract.Circulars;
+
+/// <summary>Makes completion records from a document's roles and links. A result (an actual) with a stated rate, a
+/// target, a difference or a claim that its task was done gives a record; a result measured by two rates that name
+/// their own targets (完成市上全年任务(42.5亿元)的59.94%；完成县上全年任务(46.5亿元)的54.78%) gives one record for
+/// each; a target that no result reports on gives a record with a null actual. A difference gives a derived target,
+/// marked <see cref="TargetValue.Derived"/>. Status follows the corpus rules: a share, growth rate or average of part
+/// of the year is pending; a partial-period count is pending until it reaches the year's target.</summary>
+internal sealed class RecordAssembler(LexiconSet lex)
+{
+    private readonly IndicatorNamer _namer = new(lex);
+
+    /// <summary>Lowest role confidence at which a target nobody reports on still gives a record.</summary>
+    private const float UnreportedTargetConfidence = 0.6f;
+
+    private static readonly string[] FallWords = ["下降", "降低", "减少", "压减", "回落"];
+    private static readonly string[] BelowWords = ["低于", "低出", "少于", "落后", "少"];
+
+    public IReadOnlyList<CompletionRecord> Assemble(GovDocument doc, IReadOnlyList<MentionRole> roles, IReadOnlyList<float> confidence,
+        IReadOnlyList<(LinkCandidate Link, float Probability)> links, RoleVotes votes)
+    {
+        var rates = new Dictionary<int, List<(int Rate, float P)>>();
+        var targets = new Dictionary<int, (int Target, float P)>();
+        var differences = new Dictionary<int, (int Difference, float P)>();
+        foreach (var (c, p) in links)
+        {
+            switch (c.Kind)
+            {
+                case LinkKind.Rate:
+                    if (!rates.TryGetValue(c.To, out var list)) rates[c.To] = list = [];
+                    list.Add((c.From, p));
+                    break;
+                case LinkKind.Target:
+                    targets[c.To] = (c.From, p);
+                    break;
+                case LinkKind.Difference:
+                    differences[c.To] = (c.From, p);
+                    break;
+            }
+        }
+        var usedTargets = new HashSet<int>();
+        var records = new List<(int Order, CompletionRecord Record)>();
+        foreach (var m in doc.Mentions)
+        {
+            if (roles[m.Index] != MentionRole.Actual) continue;
+            var own = rates.TryGetValue(m.Index, out var r) ? r.OrderByDescending(x => x.P).ThenBy(x => x.Rate).ToList() : [];
+            var named = own.Where(x => EmbeddedTarget(doc, roles, x.Rate) >= 0).ToList();
+            var claim = votes.For(m.Index).Any(v => v.Rule == "actual.claims_done");
+            differences.TryGetValue(m.Index, out var difference);
+            var hasDifference = differences.ContainsKey(m.Index);
+            if (named.Count >= 2)
+            {
+                foreach (var (rate, p) in named.OrderBy(x => x.Rate))
+                {
+                    var t = EmbeddedTarget(doc, roles, rate);
+                    usedTargets.Add(t);
+                    records.Add((m.Span.Start, Build(doc, m, t, rate, -1, claim, Math.Min(confidence[m.Index], p))));
+                }
+                continue;
+            }
+            var chosenRate = own.Count > 0 ? own[0].Rate : -1;
+            var target = chosenRate >= 0 && EmbeddedTarget(doc, roles, chosenRate) is var e and >= 0 ? e
+                : targets.TryGetValue(m.Index, out var linked) ? linked.Target : -1;
+            if (chosenRate < 0 && target < 0 && !hasDifference && !claim) continue;
+            if (target >= 0) usedTargets.Add(target);
+            var conf = confidence[m.Index];
+            if (own.Count > 0) conf = Math.Min(conf, own[0].P);
+            if (target >= 0 && targets.TryGetValue(m.Index, out var tl)) conf = Math.Min(conf, tl.P);
+            records.Add((m.Span.Start, Build(doc, m, target, chosenRate, hasDifference ? difference.Difference : -1, claim, conf)));
+        }
+        foreach (var t in doc.Mentions)
+        {
+            if (roles[t.Index] != MentionRole.Target || usedTargets.Contains(t.Index) || confidence[t.Index] < UnreportedTargetConfidence) continue;
+            if (IsEmbedded(doc, roles, t.Index)) continue;
+            records.Add((t.Span.Start, BuildTargetOnly(doc, t, confidence[t.Index])));
+        }
+        return records.OrderBy(x => x.Order).Select(x => x.Record).ToArray();
+    }
+
+    /// <summary>The target named inside a rate's phrase, right before it (…任务7家的114.29%), or -1.</summary>
+    private static int EmbeddedTarget(GovDocument doc, IReadOnlyList<MentionRole> roles, int rate)
+    {
+        if (rate <= 0 || roles[rate - 1] != MentionRole.Target) return -1;
+        var t = doc.Mentions[rate - 1];
+        var r = doc.Mentions[rate];
+        if (t.Sentence != r.Sentence) return -1;
+        var gap = doc.Text.AsSpan(t.Span.End, r.Span.Start - t.Span.End).Trim();
+        return gap is ")的" or "）的" or "的" or ")" or "）" ? t.Index : -1;
+    }
+
+    private static bool IsEmbedded(GovDocument doc, IReadOnlyList<MentionRole> roles, int target) =>
+        target + 1 < doc.Mentions.Count && roles[target + 1] == MentionRole.Rate && EmbeddedTarget(doc, roles, target + 1) == target;
+
+    private CompletionRecord Build(GovDocument doc, Mention actual, int targetIndex, int rateIndex, int differenceIndex, bool claim, float confidence)
+    {
+        var indicator = _namer.Name(doc, actual);
+        var direction = lex.DirectionOf(indicator);
+        var period = ReportPeriod.Of(doc, actual);
+        var actualValue = ActualOf(doc, actual, indicator, period);
+        TargetValue? target = targetIndex >= 0 ? TargetOf(doc, doc.Mentions[targetIndex], indicator) : null;
+        decimal? rate = rateIndex >= 0 ? doc.Mentions[rateIndex].Quantity.Value : null;
+        string? note = null;
+        if (differenceIndex >= 0 && target is null && DerivedTarget(doc, actual, doc.Mentions[differenceIndex], actualValue) is { } derived)
+        {
+            target = derived.Target;
+            note = derived.Note;
+        }
+        var status = ProgressStatus.Of(target, actualValue, rate, claim, ClaimsExceeded(doc, actual), Shareish(actualValue, indicator), direction);
+        return new CompletionRecord
+        {
+            Indicator = indicator,
+            Target = target,
+            Actual = actualValue,
+            ReportedRate = rate,
+            ComputedRate = target?.Derived == true ? null : StatusEvaluator.ComputedRate(target, actualValue),
+            Status = status,
+            Note = note,
+            Confidence = Math.Round(confidence, 3),
+            Evidence = new RecordEvidence
+            {
+                Actual = actual.Quantity.CoreSpan,
+                Target = targetIndex >= 0 ? doc.Mentions[targetIndex].Span : differenceIndex >= 0 && target is not null ? doc.Mentions[differenceIndex].Span : null,
+                Rate = rateIndex >= 0 ? doc.Mentions[rateIndex].Span : null,
+            },
+        };
+    }
+
+    private CompletionRecord BuildTargetOnly(GovDocument doc, Mention t, float confidence)
+    {
+        var indicator = _namer.Name(doc, t);
+        return new CompletionRecord
+        {
+            Indicator = indicator,
+            Target = TargetOf(doc, t, indicator),
+            Status = CompletionStatus.Unknown,
+            Confidence = Math.Round(confidence, 3),
+            Evidence = new RecordEvidence { Target = t.Span },
+        };
+    }
+
+    private static string Original(GovDocument doc, SourceSpan span)
+    {
+        var o = doc.ToOriginal(span);
+        return doc.Reading.Original.Substring(o.Start, o.Length);
+    }
+
+    private ActualValue ActualOf(GovDocument doc, Mention m, string indicator, string? period)
+    {
+        var q = m.Quantity;
+        var value = q.Value;
+        // A fall of an indicator that is no reduction itself (投资 下降26.8%) is a negative change.
+        if (value is { } v && v > 0 && (q.Decrease || FallBefore(doc, m)) && lex.DirectionOf(indicator) != Direction.LowerIsBetter
+            && !FallWords.Any(indicator.EndsWith))
+            value = -v;
+        return new ActualValue
+        {
+            Text = Original(doc, q.Span),
+            Value = value,
+            Unit = q.Unit,
+            Estimate = q.Estimate,
+            Approximate = q.Approximate,
+            Period = period,
+        };
+    }
+
+    private static TargetValue TargetOf(GovDocument doc, Mention m, string indicator)
+    {
+        var q = m.Quantity;
+        return new TargetValue
+        {
+            Text = Original(doc, q.Span),
+            Value = q.Value is { } v ? Math.Abs(v) == v || !FallWords.Any(indicator.Contains) ? v : -v : null,
+            Low = q.Low,
+            High = q.High,
+            Unit = q.Unit,
+            Bound = q.Bound ?? (q.Low is not null ? BoundKind.Range : BoundKind.AtLeast),
+        };
+    }
+
+    private static bool FallBefore(GovDocument doc, Mention m)
+    {
+        var clause = doc.ClauseOf(m);
+        var before = doc.Text.AsSpan(clause.Start, m.Span.Start - clause.Start).TrimEnd();
+        foreach (var w in FallWords)
+            if (before.EndsWith(w, StringComparison.Ordinal) || before.EndsWith(w + "了", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>The target a difference implies: the actual less the difference (in points for a percentage).</summary>
+    private static (TargetValue Target, string Note)? DerivedTarget(GovDocument doc, Mention actual, Mention difference, ActualValue a)
+    {
+        if (a.Value is not { } value || difference.Quantity.Value is not { } d) return null;
+        var clause = doc.ClauseOf(difference);
+        var words = doc.Text.Substring(clause.Start, difference.Span.Start - clause.Start);
+        var below = BelowWords.Any(w => words.Contains(w, StringComparison.Ordinal));
+        var signed = below ? -Math.Abs(d) : Math.Abs(d);
+        var unitOk = difference.Quantity.Unit == "个百分点" ? a.Unit == "%" : difference.Quantity.Unit == a.Unit || difference.Quantity.Unit is null;
+        if (!unitOk) return null;
+        var target = value - signed;
+        var text = Original(doc, difference.Quantity.Span);
+        return (new TargetValue { Text = text, Value = target, Unit = a.Unit, Bound = BoundKind.AtLeast, Derived = true },
+            "difference to target: " + (signed >= 0 ? "+" : "") + signed.ToString(CultureInfo.InvariantCulture) + (difference.Quantity.Unit ?? "")
+            + "; target derived from it");
+    }
+
+    private static bool ClaimsExceeded(GovDocument doc, Mention m)
+    {
+        var sentence = doc.SentenceOf(m);
+        var after = doc.Text.AsSpan(m.Span.End, sentence.End - m.Span.End);
+        return after.Contains("超额完成", StringComparison.Ordinal) || after.Contains("提前完成", StringComparison.Ordinal);
+    }
+
+    /// <summary>A share, rate, growth or average: never "reaches" a year's target part-way through the year.</summary>
+    private static bool Shareish(ActualValue a, string indicator) =>
+        a.Unit is "%" or "个百分点" || indicator.EndsWith('率') || indicator.Contains("增长", StringComparison.Ordinal)
+        || indicator.Contains("增速", StringComparison.Ordinal) || indicator.Contains("占比", StringComparison.Ordinal)
+        || indicator.Contains("平均", StringComparison.Ordinal);
+}

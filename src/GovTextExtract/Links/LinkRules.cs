@@ -1,0 +1,171 @@
+using GovTextExtract.Documents;
+using GovTextExtract.Roles;
+
+namespace GovTextExtract.Links;
+
+/// <summary>Named link votes: structural rules that say a candidate link is right, or abstain. Their names, in order
+/// of precedence for the rules-alone reading, are <see cref="Names"/>; each has examples in the tests.</summary>
+public static class LinkRules
+{
+    /// <summary>A rate of a 分别 list goes with the result in the same place of the list of results before it.</summary>
+    public const string RateRespectively = "link.rate.respectively";
+    /// <summary>A rate goes with the nearest result before it in its sentence.</summary>
+    public const string RateNearest = "link.rate.nearest_actual";
+    /// <summary>A target in brackets right after a result is its target (21家(任务数18家)).</summary>
+    public const string TargetInBrackets = "link.target.in_brackets";
+    /// <summary>A target named inside a rate phrase (完成全年目标任务7家的114.29%) is the target of the rate's result.</summary>
+    public const string TargetInRatePhrase = "link.target.in_rate_phrase";
+    /// <summary>A target named in a comparison after a result (…1186万人,超额完成900万人以上的目标) is its target.</summary>
+    public const string TargetComparison = "link.target.comparison";
+    /// <summary>A target list and a result list of one length pair in order (分别不少于7个、4个、1个 … 分别引进9个、4个、1个).</summary>
+    public const string TargetRespectively = "link.target.respectively";
+    /// <summary>The nearest target before a result in its sentence, of a compatible unit (计划投产项目55个,已投产54个).</summary>
+    public const string TargetNearestInSentence = "link.target.nearest_in_sentence";
+    /// <summary>The nearest target of a compatible unit in the result's paragraph, either side.</summary>
+    public const string TargetNearestInBlock = "link.target.nearest_in_block";
+    /// <summary>A target stated in an earlier sentence of the paragraph whose words the result's repeat.</summary>
+    public const string TargetRestated = "link.target.restated";
+    /// <summary>A difference goes with the nearest result before it in its sentence (or the same place of a list).</summary>
+    public const string DifferenceNearest = "link.difference.nearest_actual";
+
+    /// <summary>Every link rule, in order of precedence.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        RateRespectively, RateNearest, TargetInBrackets, TargetInRatePhrase, TargetComparison, TargetRespectively,
+        TargetNearestInSentence, TargetRestated, TargetNearestInBlock, DifferenceNearest,
+    ];
+
+    /// <summary>The rules that vote for a candidate.</summary>
+    internal static List<string> Votes(GovDocument doc, IReadOnlyList<MentionRole> roles, RoleVotes votes, LinkCandidate c)
+    {
+        var fired = new List<string>();
+        var from = doc.Mentions[c.From];
+        var to = doc.Mentions[c.To];
+        switch (c.Kind)
+        {
+            case LinkKind.Rate:
+            {
+                var (rank, length) = ListPlace(doc, roles, from, MentionRole.Rate);
+                var results = Before(doc, roles, ListHead(doc, roles, from, MentionRole.Rate), MentionRole.Actual).ToArray();
+                if ((length > 1 || Respectively(doc, from)) && results.Length >= length && length >= 1
+                    && Array.IndexOf(results, c.To) == length - 1 - rank)
+                    fired.Add(RateRespectively);
+                if (length <= 1 && results.Length > 0 && results[0] == c.To) fired.Add(RateNearest);
+                break;
+            }
+            case LinkKind.Target:
+            {
+                if (from.Sentence == to.Sentence && from.Index > to.Index)
+                {
+                    var gap = doc.Text.AsSpan(to.Span.End, from.Span.Start - to.Span.End);
+                    if ((gap.StartsWith("(") || gap.StartsWith("（")) && gap.Length <= 8) fired.Add(TargetInBrackets);
+                    var nearestActual = Before(doc, roles, from, MentionRole.Actual).FirstOrDefault(-1);
+                    if (nearestActual == c.To)
+                    {
+                        if (votes.For(from.Index).Any(v => v.Rule == "target.inside_rate_phrase")) fired.Add(TargetInRatePhrase);
+                        if (votes.For(from.Index).Any(v => v.Rule.StartsWith("target.named_", StringComparison.Ordinal))) fired.Add(TargetComparison);
+                    }
+                }
+                var (tRank, tLength) = ListPlace(doc, roles, from, MentionRole.Target);
+                var (aRank, aLength) = ListPlace(doc, roles, to, MentionRole.Actual);
+                if (tLength > 1 && tLength == aLength && tRank == aRank && from.Block == to.Block) fired.Add(TargetRespectively);
+                if (from.Sentence == to.Sentence && from.Index < to.Index && Compatible(from, to)
+                    && Before(doc, roles, to, MentionRole.Target).Where(j => Compatible(doc.Mentions[j], to)).FirstOrDefault(-1) == c.From)
+                    fired.Add(TargetNearestInSentence);
+                if (from.Block == to.Block && from.Sentence < to.Sentence && Compatible(from, to)
+                    && Similarity(doc, from, to) >= 0.3) fired.Add(TargetRestated);
+                if (from.Block == to.Block && Compatible(from, to) && NearestCompatibleTarget(doc, roles, to) == c.From)
+                    fired.Add(TargetNearestInBlock);
+                break;
+            }
+            case LinkKind.Difference:
+            {
+                var (rank, length) = ListPlace(doc, roles, from, MentionRole.Difference);
+                var results = Before(doc, roles, ListHead(doc, roles, from, MentionRole.Difference), MentionRole.Actual).ToArray();
+                if (results.Length >= length && Array.IndexOf(results, c.To) == length - 1 - rank) fired.Add(DifferenceNearest);
+                break;
+            }
+        }
+        return fired;
+    }
+
+    /// <summary>True when the units of a target and a result compare (equal, both counts, or either bare).</summary>
+    internal static bool Compatible(Mention target, Mention actual)
+    {
+        var a = UnitClasses.Of(target.Quantity);
+        var b = UnitClasses.Of(actual.Quantity);
+        if (a == UnitClass.Bare || b == UnitClass.Bare) return true;
+        if (a == UnitClass.Percent || b == UnitClass.Percent || a == UnitClass.Points || b == UnitClass.Points) return a == b;
+        return Status.StatusEvaluator.UnitsCompatible(target.Quantity.Unit, actual.Quantity.Unit);
+    }
+
+    /// <summary>Mentions of a role before <paramref name="m"/> in its sentence, nearest first.</summary>
+    internal static IEnumerable<int> Before(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention m, MentionRole role)
+    {
+        for (var j = m.Index - 1; j >= 0 && doc.Mentions[j].Sentence == m.Sentence; j--)
+            if (roles[j] == role) yield return j;
+    }
+
+    /// <summary>A mention's place in the list of same-role mentions it belongs to (…、…、…), and the list's length.</summary>
+    internal static (int Rank, int Length) ListPlace(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention m, MentionRole role)
+    {
+        var first = m.Index;
+        while (first > 0 && roles[first - 1] == role && RelationalRoleRules.ContinuesList(doc, doc.Mentions[first - 1], doc.Mentions[first])) first--;
+        var last = m.Index;
+        while (last + 1 < doc.Mentions.Count && roles[last + 1] == role && RelationalRoleRules.ContinuesList(doc, doc.Mentions[last], doc.Mentions[last + 1])) last++;
+        return (m.Index - first, last - first + 1);
+    }
+
+    private static Mention ListHead(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention m, MentionRole role)
+    {
+        var (rank, _) = ListPlace(doc, roles, m, role);
+        return doc.Mentions[m.Index - rank];
+    }
+
+    private static bool Respectively(GovDocument doc, Mention m)
+    {
+        var clause = doc.ClauseOf(m);
+        return doc.Text.AsSpan(clause.Start, Math.Max(0, m.Span.Start - clause.Start)).Contains("分别", StringComparison.Ordinal);
+    }
+
+    private static int NearestCompatibleTarget(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention actual)
+    {
+        var best = -1;
+        var bestDistance = int.MaxValue;
+        foreach (var t in doc.MentionsInBlock(actual.Block))
+        {
+            if ( roles[t.Index] != MentionRole.Target || !Compatible(t, actual)) continue;
+            var d = Math.Abs(t.Span.Start - actual.Span.Start);
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = t.Index;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Dice coefficient of the character bigrams of the two mentions' clauses before them.</summary>
+    internal static double Similarity(GovDocument doc, Mention a, Mention b)
+    {
+        static HashSet<string> Grams(string s)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < s.Length; i++)
+                if (!char.IsAsciiDigit(s[i]) && !char.IsAsciiDigit(s[i + 1])) set.Add(s.Substring(i, 2));
+            return set;
+        }
+        var ga = Grams(Lead(doc, a));
+        var gb = Grams(Lead(doc, b));
+        if (ga.Count == 0 || gb.Count == 0) return 0;
+        var shared = ga.Count(gb.Contains);
+        return 2.0 * shared / (ga.Count + gb.Count);
+    }
+
+    /// <summary>The text of a mention's clause before it.</summary>
+    internal static string Lead(GovDocument doc, Mention m)
+    {
+        var clause = doc.ClauseOf(m);
+        return doc.Text.Substring(clause.Start, Math.Max(0, m.Span.Start - clause.Start));
+    }
+}

@@ -1,0 +1,121 @@
+using GovTextExtract.Documents;
+
+namespace GovTextExtract.Roles;
+
+/// <summary>Role rules that read their neighbours' votes: a list item takes its head's vote; the figure a stated rate,
+/// a difference or a comparison reports on is an actual; the figures a 分别 list of rates reports on are actuals; a
+/// count of projects that is the subject of another figure is none.</summary>
+/// <remarks>Each rule is named (<see cref="Names"/>) and has examples in the tests, like the pattern rules.</remarks>
+public static class RelationalRoleRules
+{
+    /// <summary>A list item (…、X, …和X) votes its head's pattern votes.</summary>
+    public const string ListContinues = "list.continues";
+    /// <summary>The nearest figure before a stated rate, in its sentence, is the result the rate measures.</summary>
+    public const string RatedActual = "actual.rated";
+    /// <summary>The figures before a 分别 list of rates, as many as the rates, are their results.</summary>
+    public const string ListedForRates = "actual.listed_for_rates";
+    /// <summary>The nearest figure before a difference to the target is the result it measures.</summary>
+    public const string BeforeDifference = "actual.before_difference";
+    /// <summary>The figure a comparison target follows (…4.1%,低于4.2%的控制目标) is the result.</summary>
+    public const string ComparedWithTarget = "actual.compared_with_target";
+    /// <summary>A count that is the subject of another figure in its clause (172个项目完成投资1434.9亿元) is none.</summary>
+    public const string SubjectCount = "other.subject_count";
+
+    /// <summary>The names of the relational rules.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [ListContinues, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, SubjectCount];
+
+    private const string ListSeparators = "、和及与或,， ";
+
+    /// <summary>The relational votes of every mention, given the pattern votes.</summary>
+    internal static List<RoleVote>[] Votes(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern)
+    {
+        var n = doc.Mentions.Count;
+        var votes = new List<RoleVote>[n];
+        for (var i = 0; i < n; i++) votes[i] = [];
+        var head = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            head[i] = i;
+            if (i > 0 && ContinuesList(doc, doc.Mentions[i - 1], doc.Mentions[i]))
+            {
+                head[i] = head[i - 1];
+                foreach (var v in pattern[head[i]])
+                    if (!pattern[i].Any(p => p.Role == v.Role)) votes[i].Add(new RoleVote(ListContinues, v.Role));
+            }
+        }
+        bool Has(int i, MentionRole role) => pattern[i].Any(v => v.Role == role) || votes[i].Any(v => v.Role == role);
+        bool Marked(int i) => Has(i, MentionRole.Target) || Has(i, MentionRole.Rate) || Has(i, MentionRole.Other)
+                              || Has(i, MentionRole.Difference) || Has(i, MentionRole.Schedule);
+        void Vote(int i, string rule, MentionRole role)
+        {
+            if (!votes[i].Any(v => v.Rule == rule)) votes[i].Add(new RoleVote(rule, role));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var m = doc.Mentions[i];
+            // A list of rates (分别…a%、b%、c%): as many results before the list's head as the list has rates.
+            if (Has(i, MentionRole.Rate) && head[i] == i)
+            {
+                var length = 1;
+                while (i + length < n && head[i + length] == i) length++;
+                var before = Preceding(doc, m).Where(j => !Marked(j)).Take(length).ToArray();
+                var respectively = doc.Text.AsSpan(doc.SentenceOf(m).Start, m.Span.Start - doc.SentenceOf(m).Start).Contains("分别", StringComparison.Ordinal);
+                if (length > 1 || respectively)
+                    foreach (var j in before) Vote(j, ListedForRates, MentionRole.Actual);
+                else if (before.Length > 0) Vote(before[0], RatedActual, MentionRole.Actual);
+            }
+            if ((Has(i, MentionRole.Difference)) && head[i] == i)
+            {
+                var length = 1;
+                while (i + length < n && head[i + length] == i) length++;
+                foreach (var j in Preceding(doc, m).Where(j => !Marked(j)).Take(length)) Vote(j, BeforeDifference, MentionRole.Actual);
+            }
+            if (pattern[i].Any(v => v.Rule.StartsWith("target.named_", StringComparison.Ordinal)) && head[i] == i)
+            {
+                var length = 1;
+                while (i + length < n && head[i + length] == i) length++;
+                foreach (var j in Preceding(doc, m).Where(j => !Marked(j)).Take(length)) Vote(j, ComparedWithTarget, MentionRole.Actual);
+            }
+            if (IsSubjectCount(doc, i)) Vote(i, SubjectCount, MentionRole.Other);
+        }
+        return votes;
+    }
+
+    /// <summary>Indices of the mentions before <paramref name="m"/> in its sentence, nearest first.</summary>
+    private static IEnumerable<int> Preceding(GovDocument doc, Mention m)
+    {
+        for (var j = m.Index - 1; j >= 0 && doc.Mentions[j].Sentence == m.Sentence; j--)
+            yield return j;
+    }
+
+    /// <summary>True when only list separators stand between two mentions of one sentence (95%、60%、97%).</summary>
+    internal static bool ContinuesList(GovDocument doc, Mention previous, Mention next)
+    {
+        if (previous.Sentence != next.Sentence) return false;
+        var gap = doc.Text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
+        if (gap.Length == 0 || gap.Length > 3) return false;
+        // "10.83个、12.88个百分点": the first item's unit is cut short; a gap of a bare 个 continues the list too.
+        foreach (var c in gap)
+            if (!ListSeparators.Contains(c) && c != '个') return false;
+        return gap.ContainsAny("、和及与或");
+    }
+
+    /// <summary>A count whose clause goes on, with no break, to a verb and another figure: the count is the
+    /// subject's size (全省172个在建重点项目完成投资1434.9亿元).</summary>
+    private static bool IsSubjectCount(GovDocument doc, int i)
+    {
+        var m = doc.Mentions[i];
+        if (UnitClasses.Of(m.Quantity) != UnitClass.Count || i + 1 >= doc.Mentions.Count) return false;
+        var next = doc.Mentions[i + 1];
+        if (next.Sentence != m.Sentence || next.Clause != m.Clause) return false;
+        var gap = doc.Text.AsSpan(m.Span.End, next.Span.Start - m.Span.End);
+        if (gap.Length < 2 || gap.Length > 16) return false;
+        foreach (var c in gap)
+            if (c is '、' or '(' or '（' or ')' or '）') return false;
+        return gap.Contains("完成", StringComparison.Ordinal) || gap.Contains("实现", StringComparison.Ordinal)
+               || gap.Contains("累计", StringComparison.Ordinal) || gap.Contains("投资", StringComparison.Ordinal)
+               || gap.Contains("发放", StringComparison.Ordinal) || gap.Contains("筹资", StringComparison.Ordinal);
+    }
+}

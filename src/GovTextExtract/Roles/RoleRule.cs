@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using GovTextExtract.Documents;
+
+namespace GovTextExtract.Roles;
+
+/// <summary>An example of a rule: in <paramref name="Text"/>, the figure written <paramref name="Figure"/> (its first
+/// occurrence) is what the example is about.</summary>
+public sealed record RuleExample(string Text, string Figure);
+
+/// <summary>A named role vote read from <c>models/rules/roles.json</c>: it votes <see cref="Role"/> for a figure
+/// whose sentence text before it matches <see cref="Before"/>, whose text after it matches <see cref="After"/>, and
+/// whose unit is of one of <see cref="Units"/>; otherwise it abstains.</summary>
+public sealed class RoleRule
+{
+    private readonly Regex? _before;
+    private readonly Regex? _after;
+    private readonly HashSet<UnitClass>? _units;
+
+    internal RoleRule(string name, MentionRole role, string description, string? before, string? after,
+        IReadOnlyList<string> units, IReadOnlyList<RuleExample> examples, IReadOnlyList<RuleExample> counterExamples)
+    {
+        Name = name;
+        Role = role;
+        Description = description;
+        Before = before ?? "";
+        After = after ?? "";
+        Examples = examples;
+        CounterExamples = counterExamples;
+        Units = units;
+        const RegexOptions options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+        try
+        {
+            _before = Before.Length == 0 ? null : new Regex(Before, options, TimeSpan.FromSeconds(1));
+            _after = After.Length == 0 ? null : new Regex(After, options, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"role rule {name}: invalid pattern: {e.Message}", e);
+        }
+        if (!units.Contains("any"))
+            _units = units.Select(ParseUnit).ToHashSet();
+    }
+
+    /// <summary>The rule's name, e.g. <c>rate.of_plan</c>: what <c>govtext rules</c> and the features call it.</summary>
+    public string Name { get; }
+
+    /// <summary>The role it votes.</summary>
+    public MentionRole Role { get; }
+
+    /// <summary>What it recognises, in words.</summary>
+    public string Description { get; }
+
+    /// <summary>The pattern the sentence text before the figure must match (empty: anything).</summary>
+    public string Before { get; }
+
+    /// <summary>The pattern the sentence text after the figure must match (empty: anything).</summary>
+    public string After { get; }
+
+    /// <summary>The unit classes it applies to (<c>any</c> for all).</summary>
+    public IReadOnlyList<string> Units { get; }
+
+    /// <summary>Figures the rule must vote for.</summary>
+    public IReadOnlyList<RuleExample> Examples { get; }
+
+    /// <summary>Figures the rule must not vote for.</summary>
+    public IReadOnlyList<RuleExample> CounterExamples { get; }
+
+    /// <summary>True when the rule votes for the mention.</summary>
+    public bool Fires(GovDocument doc, Mention m)
+    {
+        if (_units is not null && !_units.Contains(UnitClasses.Of(m.Quantity))) return false;
+        var sentence = doc.SentenceOf(m);
+        if (_before is not null && !_before.IsMatch(doc.Text.AsSpan(sentence.Start, m.Span.Start - sentence.Start))) return false;
+        if (_after is not null && !_after.IsMatch(doc.Text.AsSpan(m.Span.End, Math.Max(0, sentence.End - m.Span.End)))) return false;
+        return true;
+    }
+
+    private static UnitClass ParseUnit(string s) => s switch
+    {
+        "bare" => UnitClass.Bare,
+        "percent" => UnitClass.Percent,
+        "points" => UnitClass.Points,
+        "money" => UnitClass.Money,
+        "count" => UnitClass.Count,
+        "measure" => UnitClass.Measure,
+        _ => throw new InvalidDataException($"unknown unit class '{s}' in a role rule"),
+    };
+}

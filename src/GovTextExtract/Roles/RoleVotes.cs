@@ -1,0 +1,58 @@
+using GovTextExtract.Documents;
+
+namespace GovTextExtract.Roles;
+
+/// <summary>One rule's vote for a mention.</summary>
+/// <param name="Rule">The rule's name.</param>
+/// <param name="Role">The role it votes.</param>
+public readonly record struct RoleVote(string Rule, MentionRole Role);
+
+/// <summary>Every role vote of a document: the pattern rules of <see cref="RoleRuleSet"/> first, then the relational
+/// rules of <see cref="RelationalRoleRules"/>, which read the pattern votes of neighbouring mentions.</summary>
+public sealed class RoleVotes
+{
+    private readonly IReadOnlyList<RoleVote>[] _byMention;
+
+    private RoleVotes(IReadOnlyList<RoleVote>[] byMention) => _byMention = byMention;
+
+    /// <summary>The votes for the mention with index <paramref name="mention"/>.</summary>
+    public IReadOnlyList<RoleVote> For(int mention) => _byMention[mention];
+
+    /// <summary>Number of mentions.</summary>
+    public int Count => _byMention.Length;
+
+    /// <summary>Collects the votes of every rule for every mention of <paramref name="doc"/>.</summary>
+    public static RoleVotes Collect(GovDocument doc, RoleRuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(rules);
+        var pattern = new List<RoleVote>[doc.Mentions.Count];
+        foreach (var m in doc.Mentions)
+        {
+            var votes = new List<RoleVote>();
+            foreach (var rule in rules.Rules)
+                if (rule.Fires(doc, m)) votes.Add(new RoleVote(rule.Name, rule.Role));
+            pattern[m.Index] = votes;
+        }
+        var all = new IReadOnlyList<RoleVote>[pattern.Length];
+        var relational = RelationalRoleRules.Votes(doc, pattern);
+        for (var i = 0; i < pattern.Length; i++)
+            all[i] = relational[i].Count == 0 ? pattern[i] : [.. pattern[i], .. relational[i]];
+        return new RoleVotes(all);
+    }
+
+    /// <summary>The role the rules alone give: the votes' roles in order of precedence (schedule, difference, rate,
+    /// target, other, actual), else <see cref="MentionRole.Other"/>.</summary>
+    public MentionRole RulesRole(int mention)
+    {
+        var votes = _byMention[mention];
+        foreach (var role in Precedence)
+            foreach (var v in votes)
+                if (v.Role == role) return role;
+        return MentionRole.Other;
+    }
+
+    /// <summary>The order in which the rules-alone reading takes votes.</summary>
+    internal static readonly MentionRole[] Precedence =
+        [MentionRole.Schedule, MentionRole.Difference, MentionRole.Rate, MentionRole.Target, MentionRole.Other, MentionRole.Actual];
+}

@@ -37,7 +37,7 @@ internal static class EvalCommand
             Description = "After the totals, the totals of the rules scorer and of the ML scorer (embedded model, or " +
                           "--model) side by side, per genre. (Leave-one-document-out figures: govtext train --cv.)",
         };
-        var (scorer, threshold, model) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model());
+        var (scorer, threshold, model, reader) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model(), ScorerOptions.Reader());
         var command = new DescribedCommand("eval",
             "Score the extractor against hand-checked gold files: precision, recall, F1, status accuracy.",
             "A prediction matches a gold record when every value the gold " +
@@ -50,7 +50,7 @@ internal static class EvalCommand
             "error, counts as nothing found, and makes the exit code 1.\n" +
             "Example: govtext eval --gold corpus/gold --raw ../shared/corpus/raw")
         {
-            gold, raw, json, misses, scorer, threshold, model, compare,
+            gold, raw, json, misses, scorer, threshold, model, reader, compare,
         };
         command.SetAction(parse =>
         {
@@ -72,7 +72,7 @@ internal static class EvalCommand
                 }
             }
 
-            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model);
+            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader);
             var evaluations = new Evaluator(pipeline, rawDirs).Evaluate(goldFiles);
             foreach (var e in evaluations.Where(e => e.Error is not null))
             {

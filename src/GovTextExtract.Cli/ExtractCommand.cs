@@ -17,7 +17,7 @@ internal static class ExtractCommand
         };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
-        var (scorer, threshold, model) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model());
+        var (scorer, threshold, model, reader) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model(), ScorerOptions.Reader());
         var command = new DescribedCommand("extract",
             "Extract the completion records (target, actual, rate, status) of one document.",
             "Each record pairs a stated target with the actual reported against it, and gives the completion " +
@@ -28,11 +28,11 @@ internal static class ExtractCommand
             "JSON: {\"document\": NAME, \"kind\": \"circular\"|\"work_report\", \"records\": [...]}. CSV: a header row, then one row per record.\n" +
             "Example: govtext extract corpus/xianning-2019-completion.txt --format csv --out records.csv")
         {
-            file, format, output, scorer, threshold, model,
+            file, format, output, scorer, threshold, model, reader,
         };
         command.SetAction(parse =>
         {
-            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model);
+            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader);
             var result = pipeline.ExtractFile(parse.GetValue(file)!);
             if (result.Kind == DocumentKind.WorkReport)
                 context.Error.WriteLine($"govtext: {result.Document} reads as a work report: {result.Records.Count} main target(s), " +

@@ -185,6 +185,13 @@ internal static class ScorerOptions
         HelpName = "P",
     };
 
+    public static Option<string> Reader() => new Option<string>("--reader")
+    {
+        Description = "How circulars and progress reports are read: classifier (the role and link classifiers over " +
+                      "the rules' votes), rules (the votes alone) or legacy (the earlier pairer). Default: the pipeline's.",
+        HelpName = "classifier|rules|legacy",
+    }.AcceptOnlyFromAmong("classifier", "rules", "legacy");
+
     public static Option<string?> Model() => new("--model")
     {
         Description = "With --scorer ml: a model file saved by govtext train, instead of the embedded one.",
@@ -193,14 +200,22 @@ internal static class ScorerOptions
 
     /// <summary>The pipeline the options ask for: the shared default one when they ask for nothing else.</summary>
     public static ExtractionPipeline Pipeline(CliContext context, ParseResult parse, Option<string> scorer,
-        Option<double> threshold, Option<string?> model)
+        Option<double> threshold, Option<string?> model, Option<string>? reader = null)
     {
+        var readerKind = (reader is null ? null : parse.GetValue(reader)) switch
+        {
+            "classifier" => Circulars.CircularReaderKind.Classifier,
+            "rules" => Circulars.CircularReaderKind.Rules,
+            "legacy" => Circulars.CircularReaderKind.Legacy,
+            _ => context.Pipeline.Options.CircularReader,
+        };
         var kind = parse.GetValue(scorer) == "ml" ? PairScorerKind.Ml : PairScorerKind.Rules;
         var p = parse.GetValue(threshold);
         if (p is < 0 or > 1 || double.IsNaN(p))
             throw new CliException("--threshold", "must lie between 0 and 1", ExitCodes.Usage);
         var modelPath = parse.GetValue(model);
-        if (kind == context.Pipeline.Options.Scorer && p == context.Pipeline.Options.MlThreshold && modelPath is null)
+        if (kind == context.Pipeline.Options.Scorer && p == context.Pipeline.Options.MlThreshold && modelPath is null
+            && readerKind == context.Pipeline.Options.CircularReader)
             return context.Pipeline;
         PairingModel? loaded = null;
         if (modelPath is not null)
@@ -216,6 +231,6 @@ internal static class ScorerOptions
         }
         if (kind == PairScorerKind.Ml && loaded is null && PairingModel.Embedded is null)
             context.Warn("no pairing model is embedded in this build; the rules score instead");
-        return new ExtractionPipeline(context.Pipeline.Options with { Scorer = kind, MlThreshold = p, PairingModel = loaded });
+        return new ExtractionPipeline(context.Pipeline.Options with { Scorer = kind, MlThreshold = p, PairingModel = loaded, CircularReader = readerKind });
     }
 }

@@ -53,6 +53,9 @@ public sealed class CircularReader
         _assembler = new RecordAssembler(lexicons);
     }
 
+    /// <summary>Lowest probability at which a target already taken by one actual serves another too.</summary>
+    public const float SharedTargetThreshold = 0.8f;
+
     /// <summary>Lowest link probability the classifier's reading accepts.</summary>
     public const float LinkThreshold = 0.5f;
 
@@ -74,7 +77,7 @@ public sealed class CircularReader
             if (_models is null)
             {
                 roles[m.Index] = votes.RulesRole(m.Index);
-                confidence[m.Index] = votes.For(m.Index).Count > 0 ? 0.8f : 0.5f;
+                confidence[m.Index] = roles[m.Index] == MentionRole.Target ? 0.5f : votes.For(m.Index).Count > 0 ? 0.8f : 0.5f;
                 continue;
             }
             var p = _models.Roles.Probabilities(_features.Compute(doc, votes, m, _models.WithVotes));
@@ -118,12 +121,16 @@ public sealed class CircularReader
         var chosen = new List<(LinkCandidate, float)>();
         var fromTaken = new HashSet<int>();
         var targetOf = new HashSet<int>();
+        var targetUsed = new HashSet<int>();
         foreach (var (c, p, _, _) in scored)
         {
             if (c.Kind == LinkKind.Target)
             {
-                // An actual takes one target; a target may serve several actuals (全年10万人搬迁任务 … 动工 … 竣工).
-                if (!targetOf.Add(c.To)) continue;
+                // An actual takes one target; a target may serve several actuals (全年10万人搬迁任务 … 动工 … 竣工)
+                // only where the classifier is sure of each.
+                if (targetOf.Contains(c.To)) continue;
+                if (!targetUsed.Add(c.From) && (_models is null || p < SharedTargetThreshold)) continue;
+                targetOf.Add(c.To);
             }
             else if (!fromTaken.Add(c.From))
             {

@@ -21,7 +21,7 @@ internal static class ProgressStatus
         if (actual.Period is not null)
         {
             if (shareish) return CompletionStatus.Pending;
-            if (rate is { } r && r >= 100m - Tolerance) return StatusEvaluator.FromRate(r, Tolerance);
+            if (rate is { } r && r >= 100m) return StatusEvaluator.FromRate(r);
             if (compared is CompletionStatus.Met or CompletionStatus.Exceeded) return compared;
             return CompletionStatus.Pending;
         }

@@ -20,8 +20,9 @@ internal sealed class RecordAssembler(LexiconSet lex)
 {
     private readonly IndicatorNamer _namer = new(lex);
 
-    /// <summary>Lowest role confidence at which a target nobody reports on still gives a record.</summary>
-    private const float UnreportedTargetConfidence = 0.6f;
+    /// <summary>Lowest role confidence at which a target nobody reports on still gives a record. The rules alone give
+    /// such targets 0.5, below it: they cannot tell an unreported target from a plan figure that is no task.</summary>
+    private const float UnreportedTargetConfidence = 0.75f;
 
     private static readonly string[] FallWords = ["下降", "降低", "减少", "压减", "回落"];
     private static readonly string[] BelowWords = ["低于", "低出", "少于", "落后", "少"];
@@ -84,19 +85,40 @@ internal sealed class RecordAssembler(LexiconSet lex)
             if (IsEmbedded(doc, roles, t.Index)) continue;
             records.Add((t.Span.Start, BuildTargetOnly(doc, t, confidence[t.Index])));
         }
-        return records.OrderBy(x => x.Order).Select(x => x.Record).ToArray();
+        return Distinct(records.OrderBy(x => x.Order).Select(x => x.Record));
     }
 
-    /// <summary>The target named inside a rate's phrase, right before it (…任务7家的114.29%), or -1.</summary>
+    /// <summary>A document may report one result twice (a headline, then the body): records of the same actual,
+    /// target and rate figures are one record, the first.</summary>
+    internal static IReadOnlyList<CompletionRecord> Distinct(IEnumerable<CompletionRecord> records)
+    {
+        var seen = new HashSet<(decimal?, string?, decimal?, decimal?)>();
+        var result = new List<CompletionRecord>();
+        foreach (var r in records)
+        {
+            var key = (r.Actual?.Value, r.Actual?.Unit ?? r.Target?.Unit, r.Target?.Value, r.ReportedRate);
+            if (r.Actual is null || seen.Add(key)) result.Add(r);
+        }
+        return result;
+    }
+
+    /// <summary>The target named inside a rate's phrase, right before it (…任务7家的114.29%, 完成15亿元销售目标的54%), or
+    /// -1: the figure just before the rate, a target, with only words (no punctuation but brackets) between.</summary>
     private static int EmbeddedTarget(GovDocument doc, IReadOnlyList<MentionRole> roles, int rate)
     {
         if (rate <= 0 || roles[rate - 1] != MentionRole.Target) return -1;
         var t = doc.Mentions[rate - 1];
         var r = doc.Mentions[rate];
-        if (t.Sentence != r.Sentence) return -1;
+        if (t.Sentence != r.Sentence || t.Clause != r.Clause) return -1;
         var gap = doc.Text.AsSpan(t.Span.End, r.Span.Start - t.Span.End).Trim();
-        return gap is ")的" or "）的" or "的" or ")" or "）" ? t.Index : -1;
+        if (gap.Length > MaxEmbeddedGap) return -1;
+        foreach (var c in gap)
+            if (!(char.IsLetter(c) || c is ')' or '）')) return -1;
+        return t.Index;
     }
+
+    /// <summary>Most characters between a target named in a rate's phrase and the rate.</summary>
+    private const int MaxEmbeddedGap = 8;
 
     private static bool IsEmbedded(GovDocument doc, IReadOnlyList<MentionRole> roles, int target) =>
         target + 1 < doc.Mentions.Count && roles[target + 1] == MentionRole.Rate && EmbeddedTarget(doc, roles, target + 1) == target;

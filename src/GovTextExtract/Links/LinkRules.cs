@@ -46,7 +46,10 @@ public static class LinkRules
             case LinkKind.Rate:
             {
                 var (rank, length) = ListPlace(doc, roles, from, MentionRole.Rate);
-                var results = Before(doc, roles, ListHead(doc, roles, from, MentionRole.Rate), MentionRole.Actual).ToArray();
+                // A part in brackets after its whole (1.51亿元(其中…0.3亿元)) is not what a rate outside them measures.
+                var head = ListHead(doc, roles, from, MentionRole.Rate);
+                var results = Before(doc, roles, head, MentionRole.Actual)
+                    .Where(j => InBrackets(doc, head) || !InBrackets(doc, doc.Mentions[j])).ToArray();
                 if ((length > 1 || Respectively(doc, from)) && results.Length >= length && length >= 1
                     && Array.IndexOf(results, c.To) == length - 1 - rank)
                     fired.Add(RateRespectively);
@@ -89,14 +92,19 @@ public static class LinkRules
         return fired;
     }
 
-    /// <summary>True when the units of a target and a result compare (equal, both counts, or either bare).</summary>
-    internal static bool Compatible(Mention target, Mention actual)
+    internal static bool Compatible(Mention target, Mention actual) => UnitClasses.Compatible(target, actual);
+
+    /// <summary>True when a mention stands inside brackets within its sentence.</summary>
+    internal static bool InBrackets(GovDocument doc, Mention m)
     {
-        var a = UnitClasses.Of(target.Quantity);
-        var b = UnitClasses.Of(actual.Quantity);
-        if (a == UnitClass.Bare || b == UnitClass.Bare) return true;
-        if (a == UnitClass.Percent || b == UnitClass.Percent || a == UnitClass.Points || b == UnitClass.Points) return a == b;
-        return Status.StatusEvaluator.UnitsCompatible(target.Quantity.Unit, actual.Quantity.Unit);
+        var sentence = doc.SentenceOf(m);
+        var depth = 0;
+        for (var i = sentence.Start; i < m.Span.Start; i++)
+        {
+            if (doc.Text[i] is '(' or '（') depth++;
+            else if (doc.Text[i] is ')' or '）') depth = Math.Max(0, depth - 1);
+        }
+        return depth > 0;
     }
 
     /// <summary>Mentions of a role before <paramref name="m"/> in its sentence, nearest first.</summary>
@@ -145,27 +153,5 @@ public static class LinkRules
         return best;
     }
 
-    /// <summary>Dice coefficient of the character bigrams of the two mentions' clauses before them.</summary>
-    internal static double Similarity(GovDocument doc, Mention a, Mention b)
-    {
-        static HashSet<string> Grams(string s)
-        {
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i + 1 < s.Length; i++)
-                if (!char.IsAsciiDigit(s[i]) && !char.IsAsciiDigit(s[i + 1])) set.Add(s.Substring(i, 2));
-            return set;
-        }
-        var ga = Grams(Lead(doc, a));
-        var gb = Grams(Lead(doc, b));
-        if (ga.Count == 0 || gb.Count == 0) return 0;
-        var shared = ga.Count(gb.Contains);
-        return 2.0 * shared / (ga.Count + gb.Count);
-    }
-
-    /// <summary>The text of a mention's clause before it.</summary>
-    internal static string Lead(GovDocument doc, Mention m)
-    {
-        var clause = doc.ClauseOf(m);
-        return doc.Text.Substring(clause.Start, Math.Max(0, m.Span.Start - clause.Start));
-    }
+    internal static double Similarity(GovDocument doc, Mention a, Mention b) => MentionText.Similarity(doc, a, b);
 }

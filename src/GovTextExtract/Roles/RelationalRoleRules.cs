@@ -20,10 +20,18 @@ public static class RelationalRoleRules
     public const string ComparedWithTarget = "actual.compared_with_target";
     /// <summary>A count that is the subject of another figure in its clause (172个项目完成投资1434.9亿元) is none.</summary>
     public const string SubjectCount = "other.subject_count";
+    /// <summary>A figure of an earlier sentence whose words a later sentence of the paragraph repeats with another
+    /// figure of its unit is a target stated, then reported on (全年接待旅游人数7600万人次。…全市接待旅游人数7630万人次).</summary>
+    public const string StatedThenReported = "target.stated_then_reported";
+    /// <summary>The later figure of such a pair is the result.</summary>
+    public const string ReportsStated = "actual.reports_stated";
+
+    /// <summary>How much of their words two figures' leads must share to be one indicator stated and reported.</summary>
+    public const double RestatementSimilarity = 0.5;
 
     /// <summary>The names of the relational rules.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [ListContinues, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, SubjectCount];
+        [ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated];
 
     private const string ListSeparators = "、和及与或,， ";
 
@@ -80,6 +88,30 @@ public static class RelationalRoleRules
             }
             if (IsSubjectCount(doc, i)) Vote(i, SubjectCount, MentionRole.Other);
         }
+        // A paragraph that states a figure and later reports on it in the same words.
+        for (var i = 0; i < n; i++)
+        {
+            var later = doc.Mentions[i];
+            if (Marked(i) && !Has(i, MentionRole.Actual)) continue;
+            var best = -1;
+            var bestSimilarity = RestatementSimilarity;
+            foreach (var earlier in doc.MentionsInBlock(later.Block))
+            {
+                if (earlier.Sentence >= later.Sentence) break;
+                var j = earlier.Index;
+                if (Has(j, MentionRole.Rate) || Has(j, MentionRole.Other) || Has(j, MentionRole.Difference) || Has(j, MentionRole.Schedule)) continue;
+                if (!UnitClasses.Compatible(earlier, later)) continue;
+                var similarity = MentionText.Similarity(doc, earlier, later);
+                if (similarity >= bestSimilarity)
+                {
+                    bestSimilarity = similarity;
+                    best = j;
+                }
+            }
+            if (best < 0) continue;
+            Vote(best, StatedThenReported, MentionRole.Target);
+            Vote(i, ReportsStated, MentionRole.Actual);
+        }
         return votes;
     }
 
@@ -90,17 +122,30 @@ public static class RelationalRoleRules
             yield return j;
     }
 
-    /// <summary>True when only list separators stand between two mentions of one sentence (95%、60%、97%).</summary>
+    /// <summary>True when two mentions of one sentence are items of one list: only separators between them
+    /// (95%、60%、97%), or, for figures of one unit class, a 、 and a few words naming the next item with no clause
+    /// break (培训失业人员2.86万人、企业技术工人1.8万人).</summary>
     internal static bool ContinuesList(GovDocument doc, Mention previous, Mention next)
     {
-        if (previous.Sentence != next.Sentence) return false;
+        if (previous.Sentence != next.Sentence || previous.Clause != next.Clause) return false;
         var gap = doc.Text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
-        if (gap.Length == 0 || gap.Length > 3) return false;
-        // "10.83个、12.88个百分点": the first item's unit is cut short; a gap of a bare 个 continues the list too.
-        foreach (var c in gap)
-            if (!ListSeparators.Contains(c) && c != '个') return false;
-        return gap.ContainsAny("、和及与或");
+        if (gap.Length == 0 || gap.Length > MaxListGap) return false;
+        if (gap.Length <= 3)
+        {
+            // "10.83个、12.88个百分点": the first item's unit is cut short; a gap of a bare 个 continues the list too.
+            var separatorsOnly = true;
+            foreach (var c in gap)
+                if (!ListSeparators.Contains(c) && c != '个') separatorsOnly = false;
+            if (separatorsOnly && gap.ContainsAny("、和及与或")) return true;
+        }
+        if (gap[0] != '、' || UnitClasses.Of(previous.Quantity) != UnitClasses.Of(next.Quantity)) return false;
+        foreach (var c in gap[1..])
+            if (!char.IsLetter(c) && c is not ('“' or '”' or '"')) return false;
+        return true;
     }
+
+    /// <summary>Most characters between two items of one list.</summary>
+    private const int MaxListGap = 12;
 
     /// <summary>A count whose clause goes on, with no break, to a verb and another figure: the count is the
     /// subject's size (全省172个在建重点项目完成投资1434.9亿元).</summary>

@@ -90,15 +90,16 @@ public sealed class RoleFeatures
         f[_positionAt + 13] = m.Clause == sentence.Clauses.Count - 1 ? 1 : 0;
 
         var clause = sentence.Clauses[m.Clause];
-        var leftStart = Math.Max(clause.Start, m.Span.Start - Window);
-        var left = doc.Text.AsSpan(leftStart, m.Span.Start - leftStart);
+        var core = Math.Max(clause.Start, m.Quantity.CoreSpan.Start);
+        var leftStart = Math.Max(clause.Start, core - Window);
+        var left = doc.Text.AsSpan(leftStart, core - leftStart);
         var rightEnd = Math.Min(clause.End, m.Span.End + Window);
         var right = doc.Text.AsSpan(m.Span.End, Math.Max(0, rightEnd - m.Span.End));
         var groups = _cues.Names.Count;
         _cues.Mark(left, f.AsSpan(_cuesAt, groups));
         _cues.Mark(right, f.AsSpan(_cuesAt + groups, groups));
         _cues.Mark(doc.Text.AsSpan(sentence.Span.Start, sentence.Span.Length), f.AsSpan(_cuesAt + 2 * groups, groups));
-        var nearLeft = doc.Text.AsSpan(Math.Max(sentence.Span.Start, m.Span.Start - MaxGram), Math.Min(MaxGram, m.Span.Start - sentence.Span.Start));
+        var nearLeft = doc.Text.AsSpan(Math.Max(sentence.Span.Start, core - MaxGram), Math.Min(MaxGram, core - sentence.Span.Start));
         var nearRight = doc.Text.AsSpan(m.Span.End, Math.Min(MaxGram, Math.Max(0, sentence.Span.End - m.Span.End)));
         FeatureHashing.MarkSuffixes(nearLeft, MaxGram, f.AsSpan(_leftGramsAt, GramSlots), 17);
         FeatureHashing.MarkPrefixes(nearRight, MaxGram, f.AsSpan(_rightGramsAt, GramSlots), 91);

@@ -17,8 +17,10 @@ public sealed class RoleRule
     private readonly HashSet<UnitClass>? _units;
 
     internal RoleRule(string name, MentionRole role, string description, string? before, string? after,
-        IReadOnlyList<string> units, IReadOnlyList<RuleExample> examples, IReadOnlyList<RuleExample> counterExamples)
+        IReadOnlyList<string> units, IReadOnlyList<RuleExample> examples, IReadOnlyList<RuleExample> counterExamples,
+        IReadOnlyList<string>? unitNames = null)
     {
+        UnitNames = unitNames ?? [];
         Name = name;
         Role = role;
         Description = description;
@@ -59,6 +61,9 @@ public sealed class RoleRule
     /// <summary>The unit classes it applies to (<c>any</c> for all).</summary>
     public IReadOnlyList<string> Units { get; }
 
+    /// <summary>Canonical unit names the figure must have, when the rule names any (个月, 天 …).</summary>
+    public IReadOnlyList<string> UnitNames { get; }
+
     /// <summary>Figures the rule must vote for.</summary>
     public IReadOnlyList<RuleExample> Examples { get; }
 
@@ -69,8 +74,12 @@ public sealed class RoleRule
     public bool Fires(GovDocument doc, Mention m)
     {
         if (_units is not null && !_units.Contains(UnitClasses.Of(m.Quantity))) return false;
+        if (UnitNames.Count > 0 && (m.Quantity.Unit is null || !UnitNames.Contains(m.Quantity.Unit))) return false;
         var sentence = doc.SentenceOf(m);
-        if (_before is not null && !_before.IsMatch(doc.Text.AsSpan(sentence.Start, m.Span.Start - sentence.Start))) return false;
+        // The words before the number itself: a bound word the recogniser took into the figure (低于目标0.9个百分点)
+        // is part of what the rule reads.
+        var start = Math.Max(sentence.Start, m.Quantity.CoreSpan.Start);
+        if (_before is not null && !_before.IsMatch(doc.Text.AsSpan(sentence.Start, start - sentence.Start))) return false;
         if (_after is not null && !_after.IsMatch(doc.Text.AsSpan(m.Span.End, Math.Max(0, sentence.End - m.Span.End)))) return false;
         return true;
     }

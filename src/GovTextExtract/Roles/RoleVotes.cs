@@ -41,18 +41,20 @@ public sealed class RoleVotes
         return new RoleVotes(all);
     }
 
-    /// <summary>The role the rules alone give: the votes' roles in order of precedence (schedule, difference, rate,
-    /// target, other, actual), else <see cref="MentionRole.Other"/>.</summary>
+    /// <summary>The role the rules alone give: that of the first vote (the pattern rules in file order, then the
+    /// relational rules in the order of <see cref="RelationalRoleRules.Names"/>), else <see cref="MentionRole.Other"/>.</summary>
     public MentionRole RulesRole(int mention)
     {
         var votes = _byMention[mention];
-        foreach (var role in Precedence)
+        if (votes.Count == 0) return MentionRole.Other;
+        var first = votes[0];
+        if (!_relational.Contains(first.Rule)) return first.Role;
+        foreach (var name in RelationalRoleRules.Names)
             foreach (var v in votes)
-                if (v.Role == role) return role;
-        return MentionRole.Other;
+                if (v.Rule == name) return v.Role;
+        return first.Role;
     }
 
-    /// <summary>The order in which the rules-alone reading takes votes.</summary>
-    internal static readonly MentionRole[] Precedence =
-        [MentionRole.Schedule, MentionRole.Difference, MentionRole.Rate, MentionRole.Target, MentionRole.Other, MentionRole.Actual];
+    private static readonly HashSet<string> _relational = new(RelationalRoleRules.Names, StringComparer.Ordinal);
+
 }

@@ -23,6 +23,17 @@ internal static class UnitClasses
     /// <summary>The class of a quantity's unit.</summary>
     public static UnitClass Of(Quantity q) => Of(q.Unit);
 
+    /// <summary>True when the units of a target and a result compare (equal, both counts, or either bare; a
+    /// percentage only with a percentage, points only with points).</summary>
+    public static bool Compatible(Documents.Mention target, Documents.Mention actual)
+    {
+        var a = Of(target.Quantity);
+        var b = Of(actual.Quantity);
+        if (a == UnitClass.Bare || b == UnitClass.Bare) return true;
+        if (a is UnitClass.Percent or UnitClass.Points || b is UnitClass.Percent or UnitClass.Points) return a == b;
+        return StatusEvaluator.UnitsCompatible(target.Quantity.Unit, actual.Quantity.Unit);
+    }
+
     /// <summary>The name a rule file uses for a class.</summary>
     public static string Name(UnitClass c) => c switch
     {

@@ -53,6 +53,11 @@ internal static class PinyinNoise
             var c = t[k];
             if (c == ')')
                 return n > 0 && IsSyllable(plain[..n]) ? (k - open + 1, marked) : null;
+            if (n > 0 && c is '\u0300' or '\u0301' or '\u0304' or '\u0308' or '\u030C')
+            {
+                marked = true; // a tone mark or diaeresis written as a combining character (xia\u0300n)
+                continue;
+            }
             if (n == MaxLetters || Plain(c) is not { } p) return null;
             plain[n++] = p.Letter;
             marked |= p.Marked;

@@ -14,6 +14,7 @@ public sealed class PinyinNoiseTests
     [InlineData("進(jìn)展,他們(men)的", "进展,他们的")]             // a neutral tone among marked ones
     [InlineData("進(jìn)展,女(nv)工", "进展,女工")]                  // v for ü, unmarked, in a noisy text
     [InlineData("進(jìn)展(zhǎn)", "进展")]
+    [InlineData("實現(xia\u0300n)", "实现")]                       // the tone mark as a combining character
     public void Bracketed_pinyin_after_a_character_is_dropped(string original, string normalized) =>
         Assert.Equal(normalized, TextNormalizer.Normalize(original).Text);
 

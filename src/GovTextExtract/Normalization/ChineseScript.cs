@@ -34,8 +34,11 @@ internal static class ChineseScript
         {
             var cp = CodePointAt(text, i);
             if (cp > 0xFFFF) i++;
-            if (table.Unambiguous.ContainsKey(cp)) traditional++;
-            else if (table.SimplifiedOnly.Contains(cp)) simplified++;
+            switch (table.KindOf(cp))
+            {
+                case CharKind.Traditional: traditional++; break;
+                case CharKind.SimplifiedOnly: simplified++; break;
+            }
         }
         return traditional >= MinTraditionalCharacters && traditional >= simplified;
     }
@@ -48,16 +51,19 @@ internal static class ChineseScript
         char[]? chars = null;
         for (var i = 0; i < text.Length; i++)
         {
-            var cp = CodePointAt(text, i);
-            var width = cp > 0xFFFF ? 2 : 1;
-            if ((table.Unambiguous.TryGetValue(cp, out var to) || (traditionalDocument && table.Ambiguous.TryGetValue(cp, out to)))
-                && to != cp && (to > 0xFFFF ? 2 : 1) == width)
+            var c = text[i];
+            if (!char.IsSurrogate(c))
             {
-                chars ??= text.ToCharArray();
-                if (width == 1) chars[i] = (char)to;
-                else char.ConvertFromUtf32(to).CopyTo(0, chars, i, 2);
+                var to = table.Bmp[c];
+                if (to == '\0' && traditionalDocument) to = table.BmpAmbiguous[c];
+                if (to != '\0') (chars ??= text.ToCharArray())[i] = to;
+                continue;
             }
-            i += width - 1;
+            var cp = CodePointAt(text, i);
+            if (cp <= 0xFFFF) continue; // a lone surrogate
+            if (table.Astral.TryGetValue(cp, out var astral))
+                char.ConvertFromUtf32(astral).CopyTo(0, chars ??= text.ToCharArray(), i, 2);
+            i++;
         }
         return chars is null ? text : new string(chars);
     }
@@ -74,20 +80,37 @@ internal static class ChineseScript
         return reader.ReadToEnd();
     }
 
-    /// <summary>OpenCC's table read into lookups by code point.</summary>
+    private enum CharKind : byte { Other, Traditional, SimplifiedOnly }
+
+    /// <summary>OpenCC's table read into lookups: flat arrays over the basic plane (one read a character), a
+    /// dictionary for the supplementary planes.</summary>
     private sealed class ScriptTable
     {
-        /// <summary>Traditional characters that simplified text does not use → OpenCC's first candidate.</summary>
-        public Dictionary<int, int> Unambiguous { get; } = [];
-        /// <summary>Characters whose candidates include themselves → OpenCC's first candidate.</summary>
-        public Dictionary<int, int> Ambiguous { get; } = [];
-        /// <summary>Simplified candidates that are no traditional character themselves.</summary>
-        public HashSet<int> SimplifiedOnly { get; } = [];
+        /// <summary>Basic-plane traditional characters that simplified text does not use → OpenCC's first candidate
+        /// ('\0': none, or one outside the basic plane, which would change the length).</summary>
+        public char[] Bmp { get; } = new char[0x10000];
+        /// <summary>Basic-plane characters whose candidates include themselves → OpenCC's first candidate, where it is
+        /// another character.</summary>
+        public char[] BmpAmbiguous { get; } = new char[0x10000];
+        /// <summary>Supplementary-plane traditional characters → a supplementary-plane candidate.</summary>
+        public Dictionary<int, int> Astral { get; } = [];
+        private readonly CharKind[] _bmpKinds = new CharKind[0x10000];
+        private readonly Dictionary<int, CharKind> _astralKinds = [];
+
+        public CharKind KindOf(int cp) => cp <= 0xFFFF ? _bmpKinds[cp] : _astralKinds.GetValueOrDefault(cp);
+
+        private void SetKind(int cp, CharKind kind)
+        {
+            if (cp <= 0xFFFF) _bmpKinds[cp] = kind;
+            else _astralKinds[cp] = kind;
+        }
 
         public static ScriptTable Parse(string data)
         {
             var table = new ScriptTable();
             var candidates = new List<int>();
+            var simplified = new List<int>();
+            var keys = new HashSet<int>();
             foreach (var line in data.Split('\n'))
             {
                 var tab = line.IndexOf('\t', StringComparison.Ordinal);
@@ -97,12 +120,18 @@ internal static class ChineseScript
                 foreach (var c in line[(tab + 1)..].TrimEnd('\r').Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     candidates.Add(char.ConvertToUtf32(c, 0));
                 if (candidates.Count == 0) continue;
-                if (candidates.Count > 1 && candidates.Contains(key)) table.Ambiguous[key] = candidates[0];
-                else table.Unambiguous[key] = candidates[0];
-                foreach (var c in candidates) table.SimplifiedOnly.Add(c);
+                simplified.AddRange(candidates);
+                var first = candidates[0];
+                var ambiguous = candidates.Count > 1 && candidates.Contains(key);
+                keys.Add(key);
+                if (!ambiguous) table.SetKind(key, CharKind.Traditional);
+                if (first == key || (key > 0xFFFF) != (first > 0xFFFF)) continue; // no change, or a change of length
+                if (key > 0xFFFF) { if (!ambiguous) table.Astral[key] = first; }
+                else if (ambiguous) table.BmpAmbiguous[key] = (char)first;
+                else table.Bmp[key] = (char)first;
             }
-            table.SimplifiedOnly.ExceptWith(table.Unambiguous.Keys);
-            table.SimplifiedOnly.ExceptWith(table.Ambiguous.Keys);
+            foreach (var c in simplified)
+                if (!keys.Contains(c)) table.SetKind(c, CharKind.SimplifiedOnly);
             return table;
         }
     }

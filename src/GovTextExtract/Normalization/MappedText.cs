@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GovTextExtract.Normalization;
 
 /// <summary>A text between normalisation steps: its characters, and for each the offset of the original character it
@@ -22,16 +20,17 @@ internal sealed class MappedText
     /// <summary>The text with the characters at the marked positions dropped; the others keep their offsets.</summary>
     public MappedText Drop(bool[] drop)
     {
-        var sb = new StringBuilder(Text.Length);
-        var map = new List<int>(Text.Length + 1);
+        var chars = new char[Text.Length];
+        var map = new int[Text.Length + 1];
+        var n = 0;
         for (var i = 0; i < Text.Length; i++)
         {
             if (drop[i]) continue;
-            sb.Append(Text[i]);
-            map.Add(Map[i]);
+            chars[n] = Text[i];
+            map[n++] = Map[i];
         }
-        map.Add(Map[^1]);
-        return new MappedText(sb.ToString(), map.ToArray());
+        map[n] = Map[^1];
+        return new MappedText(new string(chars, 0, n), map[..(n + 1)]);
     }
 
     /// <summary>The same offsets over a text of equal length whose characters were replaced one for one.</summary>

@@ -8,7 +8,8 @@ namespace GovTextExtract.Normalization;
 /// Three repairs:
 /// <list type="bullet">
 /// <item>a digit, one space or line break, then %, ‰, a unit of two characters or more (个百分点, 公里) or a multiplier
-/// (万, 亿 …) that ends the figure or stands before a unit: <c>182.96 亿元</c>, <c>97⏎%</c>, <c>39.8 万亿元</c>;</item>
+/// (万, 亿 …) that ends the figure or stands before a unit, perhaps after 余 or 多: <c>182.96 亿元</c>, <c>97⏎%</c>,
+/// <c>39.8 万亿元</c>, <c>5 万余人</c>;</item>
 /// <item>one space inside a decimal's fraction digits, when a %, unit or multiplier follows the digits after it:
 /// <c>10.1 7亿元</c> → 10.17亿元;</item>
 /// <item>one space inside a year written before 年: <c>201 7年</c> → 2017年.</item>
@@ -19,12 +20,13 @@ namespace GovTextExtract.Normalization;
 /// </remarks>
 internal static class LayoutRepair
 {
-    private static readonly Lazy<(string[] Units, string[] AllUnits, string[] Multipliers)> Forms = new(() =>
+    private static readonly Lazy<(string[] Units, string[] AllUnits, string[] Multipliers, string[] Approximate)> Forms = new(() =>
     {
         var lex = LexiconSet.Default;
         var all = lex.UnitForms.Select(f => f.Form).Distinct().OrderByDescending(f => f.Length).ToArray();
         return (all.Where(f => f.Length >= 2).ToArray(), all,
-            lex.Multipliers.Select(m => m.Text).OrderByDescending(m => m.Length).ToArray());
+            lex.Multipliers.Select(m => m.Text).OrderByDescending(m => m.Length).ToArray(),
+            lex.ApproximateAfter.OrderByDescending(a => a.Length).ToArray());
     });
 
     /// <summary>The text with split figures joined.</summary>
@@ -47,7 +49,7 @@ internal static class LayoutRepair
     {
         if (p >= t.Length) return false;
         if (t[p] is '%' or '‰') return true;
-        var (units, allUnits, multipliers) = Forms.Value;
+        var (units, allUnits, multipliers, approximate) = Forms.Value;
         var rest = t.AsSpan(p);
         foreach (var u in units)
             if (rest.StartsWith(u, StringComparison.Ordinal)) return true;
@@ -55,6 +57,9 @@ internal static class LayoutRepair
         {
             if (!rest.StartsWith(m, StringComparison.Ordinal)) continue;
             var after = p + m.Length;
+            // 5 万余人, 3 亿多元: an approximation word may stand between the multiplier and the unit.
+            foreach (var a in approximate)
+                if (t.AsSpan(after).StartsWith(a, StringComparison.Ordinal)) { after += a.Length; break; }
             if (after >= t.Length || !PinyinNoise.IsIdeograph(t[after])) return true;
             var next = t.AsSpan(after);
             foreach (var u in allUnits)

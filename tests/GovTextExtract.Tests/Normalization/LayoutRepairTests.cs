@@ -12,6 +12,8 @@ public sealed class LayoutRepairTests
     [InlineData("生产总值达到39.8 万亿元", "生产总值达到39.8万亿元")]
     [InlineData("新增就业5.3 万人", "新增就业5.3万人")]
     [InlineData("人口14 亿,", "人口14亿,")]                      // a multiplier that ends the figure
+    [InlineData("培训5 万余人", "培训5万余人")]                    // an approximation word before the unit
+    [InlineData("投资3 亿多元", "投资3亿多元")]
     [InlineData("高于目标0.5 个百分点", "高于目标0.5个百分点")]
     [InlineData("新建道路12\u3000公里", "新建道路12公里")]        // the ideographic space counts as one
     [InlineData("资金已下达约10.1 7亿元,占计划", "资金已下达约10.17亿元,占计划")]
@@ -32,6 +34,7 @@ public sealed class LayoutRepairTests
     [InlineData("达到97  %")]                      // two spaces
     [InlineData("达到97\n\n%")]
     [InlineData("共3 万州区")]                     // a multiplier character that starts a word
+    [InlineData("共3 万多州区")]
     [InlineData("2020 2021年")]
     [InlineData("第12 7年")]                       // no year: 127
     [InlineData("10.1 7")]                         // no unit after the digits

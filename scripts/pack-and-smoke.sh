@@ -113,7 +113,7 @@ with zipfile.ZipFile(tool) as z:
     if 'Name="govtext"' not in settings:
         fail(f"{tool}: the tool command is not 'govtext': {settings}")
     for need in ("tools/net10.0/any/govtext.dll", "tools/net10.0/any/GovTextExtract.dll",
-                 "tools/net10.0/any/JiebaNet.Segmenter.dll"):
+                 "tools/net10.0/any/JiebaNet.Segmenter.dll", "licenses/OpenCC/NOTICE", "licenses/OpenCC/LICENSE"):
         if need not in names:
             fail(f"{tool}: {need} is missing")
     print(f"tool package: {len(names)} entries, command govtext")

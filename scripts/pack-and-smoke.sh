@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs GovTextExtract (library) and GovTextExtract.Cli (dotnet tool) into a temporary folder and proves that the
 # packages work with nothing but themselves:
-#   1. the nupkg holds the library with its embedded data, XML docs and readme; jieba.NET is a normal dependency;
+#   1. the nupkg holds the library with its embedded data, XML docs, readme and OpenCC's notice and licence; jieba.NET
+#      is a normal dependency;
 #   2. tests/PackageSmoke (a consumer project outside the solution) restores GovTextExtract by PackageReference from
 #      that folder, into a package cache of its own, and passes its tests;
 #   3. the tool installs from that folder into a temporary tool path, and `govtext extract` on the circular, run from
@@ -20,7 +21,7 @@ no_build=()
 for arg in "$@"; do
   case "$arg" in
     --no-build) no_build=(--no-build) ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "pack-and-smoke: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -83,7 +84,8 @@ def fail(msg):
 lib, tool = sys.argv[1], sys.argv[2]
 with zipfile.ZipFile(lib) as z:
     names = set(z.namelist())
-    for need in ("lib/net10.0/GovTextExtract.dll", "lib/net10.0/GovTextExtract.xml", "README.md"):
+    for need in ("lib/net10.0/GovTextExtract.dll", "lib/net10.0/GovTextExtract.xml", "README.md",
+                 "licenses/OpenCC/NOTICE", "licenses/OpenCC/LICENSE"):
         if need not in names:
             fail(f"{lib}: {need} is missing")
     stray = [n for n in names if n.endswith((".txt", ".json")) and not n.startswith("lib/")]
@@ -92,7 +94,7 @@ with zipfile.ZipFile(lib) as z:
     dll = z.read("lib/net10.0/GovTextExtract.dll")
     for res in ("GovTextExtract.Jieba.dict.txt", "GovTextExtract.Jieba.prob_trans.json",
                 "GovTextExtract.Jieba.prob_emit.json", "GovTextExtract.Segmenter.userdict.txt",
-                "GovTextExtract.Lexicons."):
+                "GovTextExtract.Lexicons.", "GovTextExtract.OpenCC.TSCharacters.txt"):
         if res.encode() not in dll:
             fail(f"{lib}: GovTextExtract.dll carries no embedded resource {res}")
     nuspec = z.read("GovTextExtract.nuspec").decode("utf-8-sig")
@@ -111,7 +113,7 @@ with zipfile.ZipFile(tool) as z:
     if 'Name="govtext"' not in settings:
         fail(f"{tool}: the tool command is not 'govtext': {settings}")
     for need in ("tools/net10.0/any/govtext.dll", "tools/net10.0/any/GovTextExtract.dll",
-                 "tools/net10.0/any/JiebaNet.Segmenter.dll"):
+                 "tools/net10.0/any/JiebaNet.Segmenter.dll", "licenses/OpenCC/NOTICE", "licenses/OpenCC/LICENSE"):
         if need not in names:
             fail(f"{tool}: {need} is missing")
     print(f"tool package: {len(names)} entries, command govtext")

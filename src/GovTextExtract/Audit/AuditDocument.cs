@@ -57,7 +57,8 @@ internal sealed class AuditDocument
 
     private static int[] BuildReverseMap(int originalLength, int normalizedLength, NormalizedText n)
     {
-        // The normaliser only drops characters (a CR before LF), so the map is monotone: an original offset maps to the
+        // The normaliser only replaces characters one for one or drops them (a CR before LF, invisible characters,
+        // pinyin noise, the space inside a split figure), so the map is monotone: an original offset maps to the
         // first normalised offset at or after it.
         var map = new int[originalLength + 1];
         Array.Fill(map, -1);

@@ -23,7 +23,8 @@ public sealed class NormalizedText
     /// <summary>Maps an offset in <see cref="Text"/> to the offset in <see cref="Original"/>.</summary>
     public int ToOriginal(int offset)
     {
-        if (offset <= 0) return 0;
+        // Offset 0 maps through the map too: dropped characters (a byte-order mark, a CR) may open the original.
+        if (offset <= 0) return _toOriginal[0];
         if (offset >= _toOriginal.Length - 1) return _toOriginal[^1];
         return _toOriginal[offset];
     }

@@ -74,4 +74,26 @@ public sealed class TextNormalizerTests
         Assert.Equal(new SourceSpan(2, 2), q.Span);
         Assert.Equal("８％", q.Text);
     }
+    [Theory]
+    [InlineData("5\u200C.3万人", "5\u200C.3万人", 53000)]     // zero-width non-joiner inside a decimal
+    [InlineData("增长10\u20606%", "10\u20606%", 106)]  // word joiner between digits
+    [InlineData("完成\u200B12\uFEFF3家", "12\uFEFF3家", 123)]
+    [InlineData("增长\u202A8.5\u202C%", "8.5\u202C%", 8.5)]  // bidi embedding around a figure
+    public void Invisible_characters_are_dropped_and_the_figure_maps_back_over_them(string original, string figure, decimal value)
+    {
+        var q = Assert.Single(new ExtractionPipeline().RecognizeQuantities(original));
+        Assert.Equal(value, q.Value);
+        Assert.Equal(figure, original.Substring(q.CoreSpan.Start, q.CoreSpan.Length));
+    }
+
+    [Fact]
+    public void Invisible_characters_leave_the_reading_text()
+    {
+        var n = TextNormalizer.Normalize("\uFEFF甲\u200B乙\u200D\u200E\u2066丙\u2069");
+        Assert.Equal("甲乙丙", n.Text);
+        Assert.Equal(new SourceSpan(1, 1), n.ToOriginal(new SourceSpan(0, 1)));
+        Assert.Equal(new SourceSpan(3, 1), n.ToOriginal(new SourceSpan(1, 1)));
+        Assert.Equal(new SourceSpan(7, 1), n.ToOriginal(new SourceSpan(2, 1)));
+        Assert.Equal(new SourceSpan(1, 7), n.ToOriginal(new SourceSpan(0, 3)));
+    }
 }

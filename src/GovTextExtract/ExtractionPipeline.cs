@@ -30,7 +30,7 @@ public sealed class ExtractionPipeline
         _auditor = new Audit.Auditor(Lexicons, _recognizer, Segmenter);
         _crossYear = new CrossYearPairer(Lexicons, _recognizer, Options);
         _documents = new DocumentReader(_recognizer);
-        _circulars = new CircularReader(Lexicons, Options.ActiveCircularModels);
+        _circulars = new CircularReader(Lexicons, Options.ActiveCircularModels, sources: [new LegacyPairerVotes(_pairer)]);
         // jieba's dictionary (most of a cold start) loads on another thread while the first document is read.
         if (!Segmenter.IsValueCreated) ThreadPool.UnsafeQueueUserWorkItem(static _ => WarmSegmenter(), null);
     }

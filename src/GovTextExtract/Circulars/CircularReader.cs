@@ -39,19 +39,26 @@ public sealed class CircularReader
     private readonly RoleFeatures _features;
     private readonly CircularModels? _models;
     private readonly RecordAssembler _assembler;
+    private readonly IReadOnlyList<IVoteSource> _sources;
 
     /// <summary>Creates a reader.</summary>
     /// <param name="lexicons">Units, directions and bound words.</param>
     /// <param name="models">The classifiers; null to read by the rules alone.</param>
     /// <param name="rules">The role rules; null for the library's.</param>
-    public CircularReader(LexiconSet lexicons, CircularModels? models, RoleRuleSet? rules = null)
+    /// <param name="sources">Further vote sources (the earlier pairer); none by default.</param>
+    public CircularReader(LexiconSet lexicons, CircularModels? models, RoleRuleSet? rules = null, IReadOnlyList<IVoteSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(lexicons);
+        _sources = sources ?? [];
         _rules = rules ?? RoleRuleSet.Default;
         _features = rules is null ? RoleFeatures.Default : new RoleFeatures(_rules, CueGroups.Default);
         _models = models;
         _assembler = new RecordAssembler(lexicons);
     }
+
+    /// <summary>Lowest probability of <see cref="MentionRole.Actual"/> at which a figure the classifier finds more
+    /// likely none is read as a result all the same (results without links give no record).</summary>
+    public static float ActualThreshold { get; set; } = 0.3f;
 
     /// <summary>Lowest probability at which a target already taken by one actual serves another too.</summary>
     public const float SharedTargetThreshold = 0.8f;
@@ -63,7 +70,7 @@ public sealed class CircularReader
     public CircularReading Read(GovDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var votes = RoleVotes.Collect(doc, _rules);
+        var votes = RoleVotes.Collect(doc, _rules, _sources);
         var roles = new MentionRole[doc.Mentions.Count];
         var confidence = new float[doc.Mentions.Count];
         foreach (var m in doc.Mentions)
@@ -83,6 +90,9 @@ public sealed class CircularReader
             var p = _models.Roles.Probabilities(_features.Compute(doc, votes, m, _models.WithVotes));
             var best = 0;
             for (var k = 1; k < p.Length; k++) if (p[k] > p[best]) best = k;
+            // A result with no rate, target or difference gives no record, so a figure the classifier thinks may be
+            // a result is read as one: the links decide.
+            if (best == (int)MentionRole.Other && p[(int)MentionRole.Actual] >= ActualThreshold) best = (int)MentionRole.Actual;
             roles[m.Index] = (MentionRole)best;
             confidence[m.Index] = p[best];
         }

@@ -28,17 +28,20 @@ public static class LinkRules
     /// <summary>A difference goes with the nearest result before it in its sentence (or the same place of a list).</summary>
     public const string DifferenceNearest = "link.difference.nearest_actual";
 
-    /// <summary>Every link rule, in order of precedence.</summary>
+    /// <summary>Every link rule, in order of precedence; <see cref="Circulars.LegacyPairerVotes.Link"/> is the earlier
+    /// pairer's link, proposed through <see cref="RoleVotes.SuggestedLinks"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        RateRespectively, RateNearest, TargetInBrackets, TargetInRatePhrase, TargetComparison, TargetRespectively,
+        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetComparison, TargetRespectively,
         TargetNearestInSentence, TargetRestated, TargetNearestInBlock, DifferenceNearest,
     ];
 
-    /// <summary>The rules that vote for a candidate.</summary>
-    internal static List<string> Votes(GovDocument doc, IReadOnlyList<MentionRole> roles, RoleVotes votes, LinkCandidate c)
+    /// <summary>The rules that vote for a candidate, given every mention's role and the role votes.</summary>
+    public static List<string> Votes(GovDocument doc, IReadOnlyList<MentionRole> roles, RoleVotes votes, LinkCandidate c)
     {
         var fired = new List<string>();
+        foreach (var (link, rule) in votes.SuggestedLinks)
+            if (link == c && !fired.Contains(rule)) fired.Add(rule);
         var from = doc.Mentions[c.From];
         var to = doc.Mentions[c.To];
         switch (c.Kind)

@@ -1324,6 +1324,7 @@ public sealed class CircularPairer
             Value = derived,
             Unit = d.Actual?.Q.Unit,
             Bound = BoundKind.AtLeast,
+            Derived = true,
         } : null;
         ActualValue? actual = null;
         if (d.Actual is { } af)

@@ -3,8 +3,8 @@ using GovTextExtract.Records;
 
 namespace GovTextExtract.Roles;
 
-/// <summary>The features the role classifier reads for a mention: the rules' votes (one slot per rule and a count per
-/// role), the figure's unit, bound and markers, its place in its sentence and block, the cue-word groups in its clause
+/// <summary>The features the role classifier reads for a mention: the rules' votes (one slot per rule, the role the
+/// rules alone would give, and a count per role), the figure's unit, bound and markers, its place in its sentence and block, the cue-word groups in its clause
 /// before and after it and in its sentence, and the characters right beside it (hashed n-grams).</summary>
 public sealed class RoleFeatures
 {
@@ -15,17 +15,19 @@ public sealed class RoleFeatures
 
     private readonly Dictionary<string, int> _ruleSlot = new(StringComparer.Ordinal);
     private readonly CueGroups _cues;
-    private readonly int _votesAt, _roleCountsAt, _unitAt, _markersAt, _positionAt, _cuesAt, _leftGramsAt, _rightGramsAt;
+    private readonly int _votesAt, _rulesRoleAt, _roleCountsAt, _unitAt, _markersAt, _positionAt, _cuesAt, _leftGramsAt, _rightGramsAt;
 
     /// <summary>Creates the layout for a rule set and cue groups.</summary>
     public RoleFeatures(RoleRuleSet rules, CueGroups cues)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _cues = cues ?? throw new ArgumentNullException(nameof(cues));
-        foreach (var name in rules.Rules.Select(r => r.Name).Concat(RelationalRoleRules.Names))
+        string[] sourceNames = [Circulars.LegacyPairerVotes.Target, Circulars.LegacyPairerVotes.Actual, Circulars.LegacyPairerVotes.Rate];
+        foreach (var name in rules.Rules.Select(r => r.Name).Concat(sourceNames).Concat(RelationalRoleRules.Names))
             _ruleSlot[name] = _ruleSlot.Count;
         var n = 0;
         _votesAt = n; n += _ruleSlot.Count;
+        _rulesRoleAt = n; n += RoleCount;
         _roleCountsAt = n; n += RoleCount;
         _unitAt = n; n += 6;
         _markersAt = n; n += 8;
@@ -64,6 +66,8 @@ public sealed class RoleFeatures
                 if (_ruleSlot.TryGetValue(v.Rule, out var slot)) f[_votesAt + slot] = 1;
                 f[_roleCountsAt + (int)v.Role] += 1;
             }
+            // The role the rules alone would give: the classifier learns where to depart from it.
+            if (votes.For(m.Index).Count > 0) f[_rulesRoleAt + (int)votes.RulesRole(m.Index)] = 1;
         }
         var q = m.Quantity;
         f[_unitAt + (int)UnitClasses.Of(q)] = 1;

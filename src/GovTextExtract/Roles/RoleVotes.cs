@@ -13,7 +13,14 @@ public sealed class RoleVotes
 {
     private readonly IReadOnlyList<RoleVote>[] _byMention;
 
-    private RoleVotes(IReadOnlyList<RoleVote>[] byMention) => _byMention = byMention;
+    private RoleVotes(IReadOnlyList<RoleVote>[] byMention, IReadOnlyList<(Links.LinkCandidate Link, string Rule)> suggested)
+    {
+        _byMention = byMention;
+        SuggestedLinks = suggested;
+    }
+
+    /// <summary>The links the vote sources propose, each with its rule's name.</summary>
+    public IReadOnlyList<(Links.LinkCandidate Link, string Rule)> SuggestedLinks { get; }
 
     /// <summary>The votes for the mention with index <paramref name="mention"/>.</summary>
     public IReadOnlyList<RoleVote> For(int mention) => _byMention[mention];
@@ -22,10 +29,14 @@ public sealed class RoleVotes
     public int Count => _byMention.Length;
 
     /// <summary>Collects the votes of every rule for every mention of <paramref name="doc"/>.</summary>
-    public static RoleVotes Collect(GovDocument doc, RoleRuleSet rules)
+    /// <param name="doc">The document.</param>
+    /// <param name="rules">The pattern rules.</param>
+    /// <param name="sources">Further vote sources (the earlier pairer); their votes come after the pattern rules'.</param>
+    public static RoleVotes Collect(GovDocument doc, RoleRuleSet rules, IReadOnlyList<IVoteSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(rules);
+        var suggested = new List<(Links.LinkCandidate, string)>();
         var pattern = new List<RoleVote>[doc.Mentions.Count];
         foreach (var m in doc.Mentions)
         {
@@ -34,11 +45,17 @@ public sealed class RoleVotes
                 if (rule.Fires(doc, m)) votes.Add(new RoleVote(rule.Name, rule.Role));
             pattern[m.Index] = votes;
         }
+        foreach (var source in sources ?? [])
+        {
+            var said = source.Vote(doc);
+            foreach (var (mention, votes) in said.Roles) pattern[mention].AddRange(votes);
+            suggested.AddRange(said.Links);
+        }
         var all = new IReadOnlyList<RoleVote>[pattern.Length];
         var relational = RelationalRoleRules.Votes(doc, pattern);
         for (var i = 0; i < pattern.Length; i++)
             all[i] = relational[i].Count == 0 ? pattern[i] : [.. pattern[i], .. relational[i]];
-        return new RoleVotes(all);
+        return new RoleVotes(all, suggested);
     }
 
     /// <summary>The role the rules alone give: that of the first vote (the pattern rules in file order, then the

@@ -41,9 +41,9 @@ public static class CircularTrainer
         foreach (var gold in goldFiles.Where(g => g.Kind == GoldKind.Document).OrderBy(g => g.Document, StringComparer.Ordinal))
         {
             var loaded = DocumentLoader.Load(locate(gold.Document!), pipeline.Options.Load);
-            var doc = pipeline.ReadDocument(loaded);
-            var votes = RoleVotes.Collect(doc, RoleRuleSet.Default);
-            result.Add(new TrainingDocument(gold, loaded, doc, votes, GoldAlignment.Align(doc, gold.Records)));
+            // The reading gives the document and every vote, of the rules and of the vote sources, as extraction sees them.
+            var read = pipeline.ReadCircular(loaded);
+            result.Add(new TrainingDocument(gold, loaded, read.Document, read.Votes, GoldAlignment.Align(read.Document, gold.Records)));
         }
         return result;
     }

@@ -54,8 +54,8 @@ public sealed class GoldAlignment
         {
             var actual = g.Actual?.Value is { } av ? Find(doc, av, g.Actual.Text, cursor, null, MentionRole.Actual) : -1;
             var anchor = actual >= 0 ? doc.Mentions[actual] : null;
-            var target = g.Target?.Value is { } tv ? Find(doc, tv, g.Target.Text, cursor, anchor, MentionRole.Target)
-                : g.Target is { Low: { } low } ? Find(doc, low, g.Target.Text, cursor, anchor, MentionRole.Target, range: true) : -1;
+            var target = g.Target?.Value is { } tv ? Find(doc, tv, g.Target.Text, cursor, anchor, MentionRole.Target, exclude: actual)
+                : g.Target is { Low: { } low } ? Find(doc, low, g.Target.Text, cursor, anchor, MentionRole.Target, range: true, exclude: actual) : -1;
             anchor ??= target >= 0 ? doc.Mentions[target] : null;
             var rate = g.ReportedRate is { } rv && anchor is not null ? FindRate(doc, rv, anchor, actual, target) : -1;
             var difference = g.Note is { } note && anchor is not null && DifferenceNote.Match(note) is { Success: true } dm
@@ -101,14 +101,14 @@ public sealed class GoldAlignment
         return Math.Abs(v - gold) <= tolerance || Math.Abs(Math.Abs(v) - Math.Abs(gold)) <= tolerance;
     }
 
-    private static int Find(GovDocument doc, decimal value, string text, int cursor, Mention? near, MentionRole role, bool range = false)
+    private static int Find(GovDocument doc, decimal value, string text, int cursor, Mention? near, MentionRole role, bool range = false, int exclude = -1)
     {
         var digits = DigitsOf(text);
         var best = -1;
         var bestScore = long.MaxValue;
         foreach (var m in doc.Mentions)
         {
-            if (!Agrees(value, m, range)) continue;
+            if (m.Index == exclude || !Agrees(value, m, range)) continue;
             long score = near is not null
                 ? (m.Sentence == near.Sentence ? 0 : m.Block == near.Block ? 100_000 : 1_000_000) + Math.Abs(m.Span.Start - near.Span.Start)
                 : m.Span.Start >= cursor ? m.Span.Start - cursor : 10_000_000 + cursor - m.Span.Start;

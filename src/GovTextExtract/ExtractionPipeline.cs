@@ -77,9 +77,12 @@ public sealed class ExtractionPipeline
         var normalized = TextNormalizer.Normalize(document.Text);
         var prose = _pairer.Pair(normalized.Text).Select(r => r with { Evidence = MapEvidence(r.Evidence, normalized) });
         // Tables of targets (指标 | 目标 | 完成值 | 完成率) give records directly; prose records read off a table's own
-        // rows are dropped in favour of the table's.
+        // rows are dropped in favour of the table's: rows of the loader's tables, and of the plain-text tables that
+        // gave records.
         var tableRecords = TableRecordExtractor.Extract(document);
-        var tableSpans = document.Tables.Select(t => t.Span).ToArray();
+        var tableSpans = TableRecordExtractor.Tables(document).Select(t => t.Span)
+            .Where(t => document.Tables.Any(l => l.Span == t) || tableRecords.Any(r => InTable(r.Evidence, [t])))
+            .ToArray();
         var paired = prose
             .Where(r => tableRecords.Count == 0 || !InTable(r.Evidence, tableSpans))
             .Concat(tableRecords)

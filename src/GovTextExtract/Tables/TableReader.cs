@@ -100,9 +100,11 @@ internal sealed partial class TableReader(string text, LexiconSet lex, TableHead
         var rowUnit = At(layout.UnitColumn)?.Text.Trim();
         var rowBound = At(layout.BoundColumn) is { } b ? TableCells.LeadingBound(b.Text, headers)?.Bound : null;
         var place = layout.LabelColumn is not null ? CleanIndicator(nameCell.Text).Indicator : null;
+        // A bracket after the naming column's header is the table's unit only when it is a unit (县(市、区) is not).
+        var tableUnit = layout.TableUnit is { } tu && _figures.UnitOf(tu).Unit is not null ? tu : caption.Unit;
         foreach (var g in layout.Groups)
         {
-            string? Unit(int? c) => c is { } i ? layout.Columns[i].Unit ?? layout.TableUnit ?? caption.Unit : null;
+            string? Unit(int? c) => c is { } i ? layout.Columns[i].Unit ?? tableUnit : null;
             var groupName = g.Name.Length > 0 ? g.Name : HeaderName(headerRow, g.Actual ?? g.Target ?? g.Rate);
             var name = place is not null ? $"{place} {groupName}"
                 : layout.Groups.Count > 1 && groupName.Length > 0 ? $"{CleanIndicator(nameCell.Text).Indicator} {groupName}" : null;

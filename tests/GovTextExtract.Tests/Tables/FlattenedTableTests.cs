@@ -90,7 +90,7 @@ public class FlattenedTableTests
     public void TargetsInTheNameCellAndRowsWithoutTheirNumber()
     {
         // The target is inside the name (新建15所普惠性幼儿园), the actual a bare count that takes its unit; rows that
-        // leave the 序号 out are aligned by content; words (正在推进, 已完成, —) give no figure; 占全年计划 is the rate. The
+        // leave the 序号 out are aligned by content; words (正在推进, 已完成, —, -) give no figure; 占全年计划 is the rate. The
         // last row ends before its rate: both its figures are there.
         AssertRecords("name-targets.txt",
             new Expected("新建普惠性幼儿园", 15m, null, null, BoundKind.AtLeast, 17m, "所", 113m, CompletionStatus.Exceeded),
@@ -98,6 +98,7 @@ public class FlattenedTableTests
             new Expected("新增公共停车泊位", 2000m, null, null, BoundKind.AtLeast, null, "个", null, CompletionStatus.Unknown),
             new Expected("低保家庭实施适老化改造", 600m, null, null, BoundKind.AtLeast, 552m, "户", 92m, CompletionStatus.NotMet),
             new Expected("建设口袋公园", 20m, null, null, BoundKind.AtLeast, null, "个", 100m, CompletionStatus.Met),
+            new Expected("新建人行天桥", 3m, null, null, BoundKind.AtLeast, null, "座", null, CompletionStatus.Unknown),
             new Expected("新增充电桩", 3500m, null, null, BoundKind.AtLeast, 3812m, "个", null, CompletionStatus.Exceeded));
     }
 
@@ -136,7 +137,7 @@ public class FlattenedTableTests
     [InlineData("bar-lines.txt", 5, 5)]
     [InlineData("bar-rows.txt", 5, 3)]
     [InlineData("unit-line.txt", 5, 4)]
-    [InlineData("name-targets.txt", 7, 4)]
+    [InlineData("name-targets.txt", 8, 4)]
     [InlineData("performance.txt", 11, 9)]
     public void EveryCellIsTheSliceOfTheTextItsSpanCovers(string fixture, int rows, int widest)
     {
@@ -149,7 +150,7 @@ public class FlattenedTableTests
     }
 
     [Theory]
-    [InlineData("name-targets.txt", 6)]
+    [InlineData("name-targets.txt", 7)]
     [InlineData("bar-rows.txt", 3)]
     [InlineData("cell-lines.txt", 8)]
     public void ThePipelineGivesTheTableRecordsAndNoProseRecordsOfTheirRows(string fixture, int count)

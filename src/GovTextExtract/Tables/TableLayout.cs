@@ -229,6 +229,13 @@ internal sealed class TableLayout
         return lower[..used].Concat(upper[(refined + 1)..Math.Max(refined + 1, lastUpper)]).ToArray();
     }
 
+    /// <summary>True when a row names a target column and an actual or rate column.</summary>
+    public static bool NamesComparison(DocumentTableCell?[] row, TableHeaderLexicon headers)
+    {
+        var roles = row.Distinct().Where(c => c is not null).Select(c => headers.Classify(c!.Text).Role).ToHashSet();
+        return roles.Contains(ColumnRole.Target) && (roles.Contains(ColumnRole.Actual) || roles.Contains(ColumnRole.Rate));
+    }
+
     /// <summary>True when a header row names two or more columns' roles: what a lower header row must do to be merged
     /// with the row above.</summary>
     public static bool NamesRoles(DocumentTableCell?[] row, TableHeaderLexicon headers) =>

@@ -35,22 +35,27 @@ internal sealed partial class TableReader(string text, LexiconSet lex, TableHead
         var caption = CaptionAbove(table.Span.Start);
         TableLayout? layout = null;
         DocumentTableCell?[]? headerRow = null;
+        var dataRead = false;
         for (var r = 0; r < grid.Count; r++)
         {
             var row = grid[r];
-            if (TableLayout.IsHeaderLike(row, headers))
+            // Below data rows, a row of words starts a new block only when it names a target beside an actual or rate
+            // column (a row "重点任务 | 全面完成 | 已完成" is data).
+            if (TableLayout.IsHeaderLike(row, headers) && (!dataRead || TableLayout.NamesComparison(row, headers)))
             {
                 // Two header rows: "指标 | 2019年" over "目标 | 完成", or 年度指标值 over 指标性质 | 指标值 | 度量单位.
                 if (r + 1 < grid.Count && TableLayout.IsHeaderLike(grid[r + 1], headers) && TableLayout.NamesRoles(grid[r + 1], headers)
                     && TableLayout.Merge(row, grid[r + 1], headers) is var merged && TableLayout.Read(merged, headers) is { } two)
                 {
                     (layout, headerRow) = (two, merged);
+                    dataRead = false;
                     r++;
                     continue;
                 }
                 if (TableLayout.Read(row, headers) is { } one)
                 {
                     (layout, headerRow) = (one, row);
+                    dataRead = false;
                     continue;
                 }
             }
@@ -60,6 +65,7 @@ internal sealed partial class TableReader(string text, LexiconSet lex, TableHead
                 caption = Merge(caption, CaptionOf(row.Where(c => c is not null).Select(c => c!.Text).Distinct()));
                 continue;
             }
+            dataRead = true;
             var last = r == grid.Count - 1;
             foreach (var record in ReadRow(row, layout, headerRow, caption, plainText, last))
                 yield return record;

@@ -126,6 +126,18 @@ public class FlattenedTableTests
     }
 
     [Fact]
+    public void ARowOfWordsBelowDataIsDataUnlessItNamesATargetAndAnActual()
+    {
+        // "重点任务 | 全面完成 | 已完成" has words with roles but names no target: it is a row, not a new header; a row
+        // naming 年度目标 and 完成情况 again is (a table split over pages).
+        const string text = "指标名称 | 年度目标 | 完成情况 |\n新增城镇就业 | 1.2万人 | 1.35万人 |\n重点任务 | 全面完成 | 已完成 |\n"
+                            + "新建公园 | 6个 | 7个 |\n指标名称 | 年度目标 | 完成情况 |\n新建驿站 | 10个 | 9个 |\n";
+        var records = TableRecordExtractor.Extract(DocumentLoader.FromBytes(System.Text.Encoding.UTF8.GetBytes(text), "t.txt"));
+        Assert.Equal(new (decimal?, decimal?)[] { (12_000m, 13_500m), (6m, 7m), (10m, 9m) },
+            records.Select(r => (r.Target?.Value, r.Actual?.Value)).ToArray());
+    }
+
+    [Fact]
     public void TheConstructedCircularsOfProseHoldNoPlainTextTables()
     {
         foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures"), "*.txt"))

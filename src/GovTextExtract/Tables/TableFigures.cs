@@ -81,6 +81,18 @@ internal sealed class TableFigures(string text, LexiconSet lex, QuantityRecogniz
         return q is { Value: { } v, Unit: { } u } && q.Span.End == probe.Length ? (v, u) : (1, null);
     }
 
+    /// <summary>The unit a figure is written in, multiplier and all (90万元 → 万元, 1100万人以上 → 万人), or null.</summary>
+    public string? WrittenUnit(Figure figure)
+    {
+        var t = TableHeaderLexicon.Key(figure.Text);
+        var last = t.Length - 1;
+        while (last >= 0 && !char.IsAsciiDigit(t[last])) last--;
+        var rest = t[(last + 1)..];
+        for (var n = rest.Length; n > 0; n--)
+            if (UnitOf(rest[..n]).Unit is not null) return rest[..n];
+        return null;
+    }
+
     /// <summary>The partial period a header or caption names (1-8月, 截至8月底, 上半年), as the recogniser reads a
     /// period opening a sentence; null for none or the whole year (1-12月).</summary>
     public string? PeriodOf(string? header)

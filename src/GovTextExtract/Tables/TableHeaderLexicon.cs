@@ -45,9 +45,11 @@ public sealed class TableHeaderLexicon
     private readonly (string Word, ColumnRole Role)[] _words;
     private readonly Dictionary<string, ColumnRole> _exact;
     private readonly HashSet<string> _serial;
+    private readonly HashSet<string> _remarks;
 
     private TableHeaderLexicon(Dictionary<ColumnRole, string[]> words, string[] ignored, string[] reductionWords, HeaderExample[] examples,
-        string[] groupTargets, string[] totalRows, string[] serial, string[] rateSuffixes, Dictionary<string, BoundKind> boundSymbols)
+        string[] groupTargets, string[] totalRows, string[] serial, string[] remarks, string[] rateSuffixes,
+        Dictionary<string, BoundKind> boundSymbols)
     {
         GroupTargetWords = groupTargets;
         TotalRows = totalRows;
@@ -55,6 +57,7 @@ public sealed class TableHeaderLexicon
         // Longest symbol first, so that ">=" is read before ">".
         BoundSymbols = boundSymbols.OrderByDescending(kv => kv.Key.Length).Select(kv => (kv.Key, kv.Value)).ToArray();
         _serial = serial.Select(Key).ToHashSet(StringComparer.Ordinal);
+        _remarks = remarks.Select(Key).ToHashSet(StringComparer.Ordinal);
         _exact = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
         foreach (var w in ignored) _exact[Key(w)] = ColumnRole.None;
         foreach (var (role, list) in words)
@@ -90,6 +93,10 @@ public sealed class TableHeaderLexicon
 
     /// <summary>Signs of a bound (≥, ≤, ﹦), longest first, as a bound column or a target cell writes them.</summary>
     internal IReadOnlyList<(string Symbol, BoundKind Bound)> BoundSymbols { get; }
+
+    /// <summary>True for the header of a column of remarks in words (备注, 偏差原因分析及改进措施), last in a row and often
+    /// empty: a row's closing figures stand left of it.</summary>
+    internal bool IsRemark(string header) => _remarks.Contains(SplitUnit(Key(header ?? "")).Text);
 
     /// <summary>The unit headers (单位, 计量单位): before a colon on a line above a table they name the whole table's
     /// unit (单位：万元).</summary>
@@ -199,7 +206,7 @@ public sealed class TableHeaderLexicon
             foreach (var p in bs.EnumerateObject())
                 symbols[Key(p.Name)] = ParseBound(p.Value.GetString() ?? "");
         return new TableHeaderLexicon(words, List("ignored"), List("reduction_words"), examples,
-            List("group_target_words"), List("total_rows"), List("serial"), List("rate_suffixes"), symbols);
+            List("group_target_words"), List("total_rows"), List("serial"), List("remarks"), List("rate_suffixes"), symbols);
     }
 
     private static BoundKind ParseBound(string bound) => bound switch

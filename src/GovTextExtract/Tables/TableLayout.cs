@@ -26,8 +26,9 @@ internal sealed class TableLayout
     private const int MaxHeaderCell = 40;
 
     private TableLayout(HeaderReading[] columns, string[] keys, bool[] serial, int[] indicatorColumns, int? labelColumn,
-        List<ColumnGroup> groups, int? unitColumn, int? boundColumn, string? tableUnit)
+        List<ColumnGroup> groups, int? unitColumn, int? boundColumn, string? tableUnit, int lastFigureColumn)
     {
+        LastFigureColumn = lastFigureColumn;
         Columns = columns;
         Keys = keys;
         Serial = serial;
@@ -67,12 +68,16 @@ internal sealed class TableLayout
     /// <summary>A unit in the naming column's header (项目资金(万元)): the unit of every figure column without its own.</summary>
     public string? TableUnit { get; }
 
+    /// <summary>The last column that is no remark (备注): where a row's closing figures end.</summary>
+    public int LastFigureColumn { get; }
+
     /// <summary>How many columns the header has.</summary>
     public int Width => Columns.Length;
 
     /// <summary>True for a row that may be a header: no figure cell, no number in a cell but years, months and
-    /// bracketed units, short cells, and at least one cell with a role.</summary>
-    public static bool IsHeaderLike(DocumentTableCell?[] row, TableHeaderLexicon headers)
+    /// bracketed units, no sentence, short cells, and at least one cell with a role (with
+    /// <paramref name="anyWord"/>, every cell a word of the lexicon, ignored words such as 分值 included).</summary>
+    public static bool IsHeaderLike(DocumentTableCell?[] row, TableHeaderLexicon headers, bool anyWord = false)
     {
         var roles = 0;
         foreach (var cell in row.Distinct())
@@ -80,10 +85,12 @@ internal sealed class TableLayout
             if (cell is null || cell.Text.Trim().Length == 0) continue;
             var key = TableHeaderLexicon.Key(cell.Text);
             if (key.Length > MaxHeaderCell || TableCells.IsFigure(cell.Text) || TableCells.IsBoundSign(cell.Text, headers)) return false;
-            if (HeaderNumbers.Replace(key, "").Any(char.IsAsciiDigit)) return false;
-            if (headers.Classify(cell.Text).Role != ColumnRole.None) roles++;
+            if (key.Contains('。') || HeaderNumbers.Replace(key, "").Any(char.IsAsciiDigit)) return false;
+            var (role, _, word) = headers.Match(cell.Text);
+            if (role != ColumnRole.None) roles++;
+            else if (anyWord && word is null) return false;
         }
-        return roles > 0;
+        return roles > 0 || (anyWord && row.Any(c => c is not null));
     }
 
     /// <summary>The layout a header row gives, or null when it names no row column and no group of a target, actual
@@ -123,8 +130,11 @@ internal sealed class TableLayout
                 if (g.Actual == c && roles[c] != ColumnRole.Actual) columns[c] = columns[c] with { Role = ColumnRole.Actual };
                 else if (g.Rate == c && roles[c] != ColumnRole.Rate) columns[c] = columns[c] with { Role = ColumnRole.Rate };
         var naming = indicatorColumns.Length > 0 ? indicatorColumns[0] : label!.Value;
+        var lastFigure = width - 1;
+        while (lastFigure > 0 && (row[lastFigure] is null || row[lastFigure]!.Text.Trim().Length == 0 || headers.IsRemark(row[lastFigure]!.Text)))
+            lastFigure--;
         return new TableLayout(columns, keys, serial, indicatorColumns, label, groups, Single(ColumnRole.Unit), Single(ColumnRole.Bound),
-            readings[naming].Unit);
+            readings[naming].Unit, lastFigure);
     }
 
     /// <summary>Groups the target, actual and rate columns in order: a role the current group already has opens the

@@ -47,6 +47,15 @@ internal sealed partial class TableReader
         }
         var actualCell = At(plan.Actual);
         var actual = _figures.Read(actualCell, rowUnit ?? plan.ActualUnit ?? target?.Unit, target?.Unit, preferRate: false);
+        if (actual is { Quantity.Unit: null } && rowUnit is null && plan.ActualUnit is null && target?.Value is { } tv and not 0
+            && _figures.WrittenUnit(target) is { } written && _figures.Read(actualCell, written, target.Unit, preferRate: false) is { } scaled
+            && Distance(scaled.Value, tv) < Distance(actual.Value, tv))
+        {
+            // A bare actual beside a target written with a multiplier (≤90万元 | 90) is in the target's unit as written.
+            actual = scaled;
+        }
+        // A zero target with no bound written beside a zero actual is an empty line of a form, not a target.
+        if (target is { Value: 0, Quantity.Bound: null } && plan.Bound is null && actual is null or { Value: 0 }) return null;
         decimal? reportedRate = null;
         Text.SourceSpan? rateSpan = null;
         if (_figures.Read(At(plan.Rate), "%", null, preferRate: true) is { Unit: "%" } rate && rate.Value is not null)
@@ -78,6 +87,14 @@ internal sealed partial class TableReader
             Confidence = TableRecordExtractor.TableConfidence,
             Evidence = new RecordEvidence { Target = target?.Span, Actual = actual?.Span, Rate = rateSpan },
         };
+    }
+
+    /// <summary>How far apart two magnitudes are: the size of the logarithm of their ratio, roughly.</summary>
+    private static decimal Distance(decimal? value, decimal target)
+    {
+        if (value is not { } v || v == 0 || Math.Sign(v) != Math.Sign(target)) return decimal.MaxValue;
+        var ratio = v / target;
+        return ratio >= 1 ? ratio : 1 / ratio;
     }
 
     /// <summary>The target and actual values. A target's bound is the 指标性质 column's, else a sign opening its cell

@@ -136,14 +136,18 @@ internal sealed partial class TableReader(string text, LexiconSet lex, TableHead
     private string HeaderName(DocumentTableCell?[] header, int? column) =>
         HeaderText(header, column) is { } h ? CleanIndicator(h).Indicator : "";
 
-    /// <summary>A row shorter than its header has left cells out at its start (a row number, or a name spanning rows
+    /// <summary>A row shorter than its header has left cells out at its start (a row number, or names spanning rows
     /// above); it is shifted right by as many columns as make its cells' content fit the columns best: row numbers
-    /// under 序号, words under names, signs under 指标性质, figures under figures. Ties keep the row where it is.</summary>
+    /// under 序号, words under names, signs under 指标性质, figures under figures, a name in a naming column, and the
+    /// row's closing figures ending under the last column that is no remark. Ties keep the row where it is.</summary>
     private DocumentTableCell?[] Align(DocumentTableCell?[] row, TableLayout layout)
     {
         var count = 0;
         while (count < row.Length && row[count] is not null) count++;
         if (count == 0 || count >= layout.Width || row.Skip(count).Any(c => c is not null)) return row;
+        var closing = count;
+        while (closing > 0 && TableCells.IsFigure(row[closing - 1]!.Text)) closing--;
+        var naming = layout.IndicatorColumns.Length > 0 ? layout.IndicatorColumns : [layout.LabelColumn!.Value];
         var best = 0;
         var bestScore = int.MinValue;
         for (var shift = 0; shift <= layout.Width - count; shift++)
@@ -151,8 +155,8 @@ internal sealed partial class TableReader(string text, LexiconSet lex, TableHead
             var score = 0;
             for (var j = 0; j < count; j++)
                 score += Fit(row[j]!, shift + j, layout);
-            var naming = layout.IndicatorColumns.Length > 0 ? layout.IndicatorColumns : [layout.LabelColumn!.Value];
-            if (!naming.Any(c => c >= shift && c < shift + count)) score -= 2;
+            if (!naming.Any(c => c >= shift && c < shift + count)) score -= 5;
+            if (closing < count && shift + count - 1 == layout.LastFigureColumn) score += 3;
             if (score > bestScore)
             {
                 bestScore = score;
@@ -177,7 +181,8 @@ internal sealed partial class TableReader(string text, LexiconSet lex, TableHead
         if (column == layout.LabelColumn || layout.IndicatorColumns.Contains(column)) return figure || sign ? -2 : 1;
         if (column == layout.UnitColumn) return figure || sign ? -2 : cellText.Length <= 4 ? 1 : -1;
         if (sign) return -2;
-        return layout.Columns[column].Role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Rate && figure ? 1 : 0;
+        // Figures fit every other column (targets, actuals, rates, scores); words may stand for figures (已完成).
+        return figure ? 1 : 0;
     }
 
     /// <summary>The caption lines right above a table: a unit (单位：万辆) and a partial period (截至8月底, 1-8月).</summary>

@@ -58,18 +58,29 @@ public static class TableRecordExtractor
         ArgumentNullException.ThrowIfNull(headers);
         var recognizer = ReferenceEquals(lexicons, LexiconSet.Default) ? DefaultRecognizer.Value : new QuantityRecognizer(lexicons);
         var reader = new TableReader(doc.Text, lexicons, headers, recognizer, metTolerancePercent);
-        var plain = new HashSet<DocumentTable>(PlainTextTables.Detect(doc.Text, doc.Tables), ReferenceEqualityComparer.Instance);
+        var plain = new HashSet<DocumentTable>(PlainText(doc, headers), ReferenceEqualityComparer.Instance);
         var records = new List<CompletionRecord>();
         foreach (var table in doc.Tables.Concat(plain).OrderBy(t => t.Span.Start))
             records.AddRange(reader.Read(table, plain.Contains(table)));
         return records;
     }
 
+    /// <summary>The plain-text tables of the document outside the loader's: bar, tab and space rows and cells one a
+    /// line (<see cref="PlainTextTables"/>), then tables flattened into running text with one space between cells
+    /// (read by their header words).</summary>
+    private static List<DocumentTable> PlainText(LoadedDocument doc, TableHeaderLexicon headers)
+    {
+        var found = PlainTextTables.Detect(doc.Text, doc.Tables).ToList();
+        found.AddRange(SpacedStreams.Find(doc.Text, headers, doc.Tables.Concat(found).ToArray()));
+        return found;
+    }
+
     /// <summary>The tables of the document: those the loader found (HTML, DOCX) and the plain-text ones elsewhere in
-    /// its text (<see cref="PlainTextTables"/>), in text order.</summary>
+    /// its text (<see cref="PlainTextTables"/>, and tables flattened into running text with one space between cells,
+    /// found by the default header lexicon), in text order.</summary>
     public static IReadOnlyList<DocumentTable> Tables(LoadedDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        return doc.Tables.Concat(PlainTextTables.Detect(doc.Text, doc.Tables)).OrderBy(t => t.Span.Start).ToArray();
+        return doc.Tables.Concat(PlainText(doc, TableHeaderLexicon.Default)).OrderBy(t => t.Span.Start).ToArray();
     }
 }

@@ -126,6 +126,20 @@ public class FlattenedTableTests
     }
 
     [Fact]
+    public void APerformanceTableFlattenedIntoRunningTextWithOneSpaceBetweenCells()
+    {
+        // Headers found by their words, rows ending where their figures end; the all-zero 年度资金总额 line is no record;
+        // rows that leave their first cells out are aligned so that their closing figures stand under 得分, left of
+        // the remarks column; qualitative rows (及时整改, 明显改善) give nothing; a bare 57.2 beside ≤58.5万元 is in 万元.
+        AssertRecords("spaced.txt",
+            new Expected("其中:本年财政拨款", 585_000m, null, null, BoundKind.AtLeast, 572_000m, "元", null, CompletionStatus.NotMet),
+            new Expected("管护公厕数量", 120m, null, null, BoundKind.AtLeast, 126m, "座", null, CompletionStatus.Exceeded),
+            new Expected("管护达标率", 95m, null, null, BoundKind.AtLeast, 97m, "%", null, CompletionStatus.Exceeded),
+            new Expected("管护总成本", 585_000m, null, null, BoundKind.AtMost, 572_000m, "元", null, CompletionStatus.Met),
+            new Expected("群众满意度", 90m, null, null, BoundKind.AtLeast, 92m, "%", null, CompletionStatus.Exceeded));
+    }
+
+    [Fact]
     public void ARowOfWordsBelowDataIsDataUnlessItNamesATargetAndAnActual()
     {
         // "重点任务 | 全面完成 | 已完成" has words with roles but names no target: it is a row, not a new header; a row

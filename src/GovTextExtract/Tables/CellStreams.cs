@@ -41,13 +41,13 @@ internal static class CellStreams
             switch (kind)
             {
                 case LineKind.Plain:
-                    pending.Add(i);
-                    // Prose: more lines than a cell takes. Before the first cell only the last line counts.
-                    if (pending.Count > MaxCellLines)
+                    // Prose: more lines than a cell takes end the stream. Before the first cell only the last lines count.
+                    if (pending.Count == MaxCellLines)
                     {
                         if (cells.Count > 0) Flush();
-                        pending.RemoveAt(0);
+                        else pending.RemoveAt(0);
                     }
+                    pending.Add(i);
                     break;
                 case LineKind.CellLine:
                 {

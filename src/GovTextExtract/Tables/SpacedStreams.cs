@@ -50,10 +50,11 @@ internal static class SpacedStreams
     private static IEnumerable<DocumentTable> InLine(string text, List<SourceSpan> tokens, TableHeaderLexicon headers)
     {
         var cells = Cells(text, tokens);
+        var runs = new HeaderRuns(cells, headers);
         var i = 0;
         while (i < cells.Count)
         {
-            var headerEnd = HeaderRun(cells, i, headers);
+            var headerEnd = runs.EndOf(i);
             if (headerEnd < 0)
             {
                 i++;
@@ -66,10 +67,8 @@ internal static class SpacedStreams
             {
                 var cell = cells[k].Text;
                 if (cell.Contains('。') || cell.Contains('；') || cell.Contains(';') || cell.Length > MaxCell) break;
-                if (HeaderRun(cells, k, headers) >= 0) break;
-                var figure = TableCells.IsFigure(cell);
-                var nextIsFigure = k + 1 < cells.Count && TableCells.IsFigure(cells[k + 1].Text);
-                if (figure && !nextIsFigure)
+                if (runs.EndOf(k) >= 0) break;
+                if (runs.Figure[k] && (k + 1 == cells.Count || !runs.Figure[k + 1]))
                 {
                     rows.Add(Row(cells, rowStart, k + 1));
                     rowStart = k + 1;
@@ -99,25 +98,53 @@ internal static class SpacedStreams
         return cells;
     }
 
-    /// <summary>The end of a header run starting at <paramref name="start"/>: short cells of words the lexicon reads (a
-    /// role, or a word it ignores: 分值, 序号), at least three, among them a target and an actual or rate; -1 when none
-    /// starts there. Indicator cells closing the run name the first row (产出指标 数量指标 …), not columns.</summary>
-    private static int HeaderRun(List<DocumentTableCell> cells, int start, TableHeaderLexicon headers)
+    /// <summary>The header runs of a line's cells, read once: a run is short cells of words the lexicon reads (a role,
+    /// or a word it ignores: 分值, 序号), at least three, among them a target and an actual or rate. Indicator cells
+    /// closing a run name the first row (产出指标 数量指标 …), not columns.</summary>
+    private sealed class HeaderRuns
     {
-        var end = start;
-        var roles = new List<ColumnRole>();
-        while (end < cells.Count && TableLayout.IsHeaderLike([cells[end]], headers, anyWord: true))
+        private readonly int[] _runEnd;
+        private readonly int[] _lastColumn;
+        private readonly int[] _targets;
+        private readonly int[] _results;
+
+        public HeaderRuns(List<DocumentTableCell> cells, TableHeaderLexicon headers)
         {
-            roles.Add(headers.Match(cells[end].Text).Role);
-            end++;
+            var n = cells.Count;
+            Figure = new bool[n];
+            _runEnd = new int[n + 1];
+            _lastColumn = new int[n];
+            _targets = new int[n + 1];
+            _results = new int[n + 1];
+            var header = new bool[n];
+            var roles = new ColumnRole[n];
+            for (var c = 0; c < n; c++)
+            {
+                Figure[c] = TableCells.IsFigure(cells[c].Text);
+                header[c] = !Figure[c] && TableLayout.IsHeaderLike([cells[c]], headers, anyWord: true);
+                roles[c] = header[c] ? headers.Match(cells[c].Text).Role : ColumnRole.None;
+                _targets[c + 1] = _targets[c] + (roles[c] == ColumnRole.Target ? 1 : 0);
+                _results[c + 1] = _results[c] + (roles[c] is ColumnRole.Actual or ColumnRole.Rate ? 1 : 0);
+                // The last cell of the run so far that heads a column (not an indicator cell), or -1.
+                _lastColumn[c] = !header[c] ? -1 : roles[c] != ColumnRole.Indicator ? c : c > 0 ? _lastColumn[c - 1] : -1;
+            }
+            _runEnd[n] = n;
+            for (var c = n - 1; c >= 0; c--)
+                _runEnd[c] = header[c] ? _runEnd[c + 1] : c;
         }
-        while (roles.Count > 0 && roles[^1] == ColumnRole.Indicator)
+
+        /// <summary>Whether each cell is a figure.</summary>
+        public bool[] Figure { get; }
+
+        /// <summary>The end of the header run starting at <paramref name="start"/>, or -1 when none starts there.</summary>
+        public int EndOf(int start)
         {
-            roles.RemoveAt(roles.Count - 1);
-            end--;
+            var runEnd = _runEnd[start];
+            if (runEnd == start) return -1;
+            var end = _lastColumn[runEnd - 1] + 1;
+            if (end - start < MinHeaderCells) return -1;
+            return _targets[end] - _targets[start] > 0 && _results[end] - _results[start] > 0 ? end : -1;
         }
-        return roles.Count >= MinHeaderCells && roles.Contains(ColumnRole.Target)
-            && (roles.Contains(ColumnRole.Actual) || roles.Contains(ColumnRole.Rate)) ? end : -1;
     }
 
     private static DocumentTableRow Row(List<DocumentTableCell> cells, int from, int to)

@@ -194,11 +194,11 @@ internal sealed partial class TableReader(string text, LexiconSet lex, TableHead
         {
             var lineEnd = pos - 1;
             var start = lineEnd > 0 ? text.LastIndexOf('\n', lineEnd - 1) + 1 : 0;
-            var line = text[start..lineEnd].Trim();
+            var line = text.AsSpan(start, lineEnd - start).Trim();
             pos = start;
             if (line.Length == 0) continue;
             if (line.Length > MaxCaptionLine) break;
-            lines.Add(line);
+            lines.Add(line.ToString());
         }
         return CaptionOf(lines);
     }

@@ -152,6 +152,28 @@ public class FlattenedTableTests
     }
 
     [Fact]
+    public void ScrambledLinesOfHeaderWordsBarsAndFiguresNeverThrow()
+    {
+        // Pieces of every layout in random order and runs (prose runs longer than a cell, bars, cut cells, one long
+        // spaced line): the readers must neither throw nor loop.
+        string[] pieces = ["年度目标", "完成情况", "完成率", "计划", "累计", "指标名称", "地区", "分值", "得分", "合计", "1", "12.5",
+            "-3.20", "-2.0~-2.5", "95%", "≥90%", "≤5万元", "﹦", "—", "|", "||", "(万元)", "。", "1."];
+        var random = new Random(20240611);
+        var lines = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var n = random.Next(0, 6);
+            var parts = Enumerable.Range(0, n).Select(_ => pieces[random.Next(pieces.Length)]);
+            lines.Add(string.Join(random.Next(3) switch { 0 => " ", 1 => " | ", _ => "" }, parts) + (random.Next(4) == 0 ? " |" : ""));
+        }
+        lines.Add(string.Join(' ', Enumerable.Range(0, 5000).Select(_ => pieces[random.Next(pieces.Length)])));
+        var text = string.Join('\n', lines);
+        var doc = DocumentLoader.FromBytes(System.Text.Encoding.UTF8.GetBytes(text), "scrambled.txt");
+        var records = TableRecordExtractor.Extract(doc);
+        Assert.All(records, r => Assert.True(r.Evidence.Target is null || r.Evidence.Target.Value.End <= text.Length));
+    }
+
+    [Fact]
     public void TheConstructedCircularsOfProseHoldNoPlainTextTables()
     {
         foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Pairing", "Fixtures"), "*.txt"))

@@ -12,6 +12,9 @@ internal static class CellStreams
     /// <summary>The most lines a cell between two bar lines may take; more are prose, not a cell.</summary>
     private const int MaxCellLines = 3;
 
+    /// <summary>The widest header a stream is cut by.</summary>
+    private const int MaxWidth = 30;
+
     /// <summary>Fewest cells a stream needs: a header of two and two rows.</summary>
     private const int MinCells = 6;
 
@@ -101,40 +104,50 @@ internal static class CellStreams
         return SourceSpan.FromBounds(start, end);
     }
 
-    /// <summary>Cuts a stream of cells into a header and rows: the header is the words before the first figure, less
-    /// the words that open every row (a place before its figures); the width chosen is the one whose rows repeat the
-    /// first row's pattern of words and figures. A first column of row numbers (1, 2, 3 …) that a row leaves out (a
-    /// total row) shortens that row by one. Null when no width gives two such rows.</summary>
+    /// <summary>Cuts a stream of cells into a header and rows: the header is words before the first figure, less the
+    /// words that open every row (a place before its figures); of the widths and header starts possible, the one
+    /// whose rows most often repeat the pattern of words and figures most rows share (on a tie, the header starting
+    /// first). Cells before the header (a menu, a caption) are no part of the table. A first column of row numbers
+    /// (1, 2, 3 …) that a row leaves out (a total row) shortens that row by one. Null when no cut gives two such rows.</summary>
     private static DocumentTable? Rows(string text, List<SourceSpan> spans)
     {
         var cells = spans.Select(s => new DocumentTableCell(text.Substring(s.Start, s.Length), s)).ToArray();
         var figure = cells.Select(c => TableCells.IsFigure(c.Text)).ToArray();
         var firstFigure = Array.IndexOf(figure, true);
         if (firstFigure < 2) return null;
-        List<DocumentTableCell[]>? best = null;
-        var bestScore = 0;
-        for (var width = firstFigure; width >= 2; width--)
+        List<(int Start, int Length)>? best = null;
+        var bestScore = 1;
+        for (var width = 2; width <= Math.Min(MaxWidth, firstFigure); width++)
         {
-            var lead = firstFigure - width;
-            if (lead >= width) break;
-            var rows = Chunk(cells, figure, width, serial: lead == 0 && TableCells.IsSerialNumber(cells[width].Text) && cells[width].Text.Trim() == "1");
-            var score = Matching(rows, width);
-            if (score > bestScore)
+            for (var lead = 0; lead < width && lead + width <= firstFigure; lead++)
             {
-                bestScore = score;
-                best = rows;
+                var header = firstFigure - lead - width;
+                var data = header + width;
+                var serial = lead == 0 && cells[data].Text.Trim() == "1";
+                var rows = Chunk(cells, figure, header, width, serial);
+                var score = Matching(rows, figure, width, serial);
+                // On a tie, more rows (a narrower cut), then the header starting first (a place column included).
+                if (score > bestScore || (score == bestScore && best is not null
+                        && (rows.Count > best.Count || (rows.Count == best.Count && header < best[0].Start))))
+                {
+                    bestScore = score;
+                    best = rows;
+                }
             }
         }
-        if (best is null || bestScore < 2) return null;
-        var tableRows = best.Select(r => new DocumentTableRow(r, SourceSpan.FromBounds(r[0].Span.Start, r[^1].Span.End))).ToArray();
+        if (best is null) return null;
+        var tableRows = best.Select(r => cells[r.Start..(r.Start + r.Length)])
+            .Select(r => new DocumentTableRow(r, SourceSpan.FromBounds(r[0].Span.Start, r[^1].Span.End))).ToArray();
         return new DocumentTable(tableRows, SourceSpan.FromBounds(tableRows[0].Span.Start, tableRows[^1].Span.End));
     }
 
-    private static List<DocumentTableCell[]> Chunk(DocumentTableCell[] cells, bool[] figure, int width, bool serial)
+    /// <summary>The rows (first cell, length) of a cut: the header, then rows of <paramref name="width"/> cells, or one
+    /// fewer where a numbered table's row has a word where its number should be.</summary>
+    private static List<(int Start, int Length)> Chunk(DocumentTableCell[] cells, bool[] figure, int header, int width, bool serial)
     {
-        var rows = new List<DocumentTableCell[]> { cells[..width] };
+        var rows = new List<(int, int)> { (header, width) };
         var next = 1;
-        var i = width;
+        var i = header + width;
         while (i < cells.Length)
         {
             var take = width;
@@ -144,48 +157,58 @@ internal static class CellStreams
                 else if (!figure[i]) take = width - 1; // a row without its number: a total row (全省, 合计)
             }
             take = Math.Min(take, cells.Length - i);
-            rows.Add(cells[i..(i + take)]);
+            rows.Add((i, take));
             i += take;
         }
         return rows;
     }
 
-    /// <summary>How many data rows follow the pattern most rows share: in each column, figures where most rows have
-    /// figures (a word cell such as 已完成 or — may stand for one), and never a figure where most rows have words. A row
-    /// shorter by one (its number left out) is compared from the second column. Zero unless at least 60% of the rows
-    /// agree.</summary>
-    private static int Matching(List<DocumentTableCell[]> rows, int width)
+    /// <summary>How well a cut fits: the cells that have their column's majority type (figure or word) less those
+    /// that have not, when at least two rows and 60% of them follow the majority pattern (a word cell such as 已完成 or
+    /// — may stand for a figure, a figure never stands where most rows have words); else zero. A row shorter by one in
+    /// a numbered table (its number left out) is compared from the second column, any other short row (cut) from
+    /// the first.</summary>
+    private static int Matching(List<(int Start, int Length)> rows, bool[] figure, int width, bool serial)
     {
-        var data = rows.Skip(1).Where(r => r.Length >= width - 1).ToArray();
+        var data = rows.Skip(1).ToArray();
         if (data.Length < 2) return 0;
+        int Offset(int length) => serial && length == width - 1 ? 1 : 0;
         var figureVotes = new int[width];
         var votes = new int[width];
-        foreach (var row in data)
+        foreach (var (start, length) in data)
         {
-            var offset = width - row.Length;
-            for (var j = 0; j < row.Length; j++)
+            var offset = Offset(length);
+            for (var j = 0; j < length; j++)
             {
                 votes[j + offset]++;
-                if (TableCells.IsFigure(row[j].Text)) figureVotes[j + offset]++;
+                if (figure[start + j]) figureVotes[j + offset]++;
             }
         }
         var pattern = Enumerable.Range(0, width).Select(j => figureVotes[j] * 2 > votes[j]).ToArray();
         var figures = pattern.Count(p => p);
         if (figures == 0 || figures == width) return 0;
         var matching = 0;
-        foreach (var row in data)
+        foreach (var (start, length) in data)
         {
-            var offset = width - row.Length;
+            var offset = Offset(length);
             var ok = true;
             var seen = 0;
-            for (var j = 0; j < row.Length && ok; j++)
+            for (var j = 0; j < length && ok; j++)
             {
-                var isFigure = TableCells.IsFigure(row[j].Text);
-                if (!pattern[j + offset] && isFigure) ok = false;
-                if (pattern[j + offset] && isFigure) seen++;
+                if (!pattern[j + offset] && figure[start + j]) ok = false;
+                if (pattern[j + offset] && figure[start + j]) seen++;
             }
-            if (ok && seen * 2 >= pattern.Skip(offset).Count(p => p)) matching++;
+            var expected = pattern.Skip(offset).Take(length).Count(p => p);
+            if (ok && seen * 2 >= expected) matching++;
         }
-        return matching * 10 >= data.Length * 6 ? matching : 0;
+        var full = data.Count(r => r.Length >= width - Offset(r.Length));
+        if (matching < 2 || full < 2 || matching * 10 < data.Length * 6) return 0;
+        var score = 0;
+        for (var j = 0; j < width; j++)
+        {
+            var majority = Math.Max(figureVotes[j], votes[j] - figureVotes[j]);
+            score += 2 * majority - votes[j];
+        }
+        return score;
     }
 }

@@ -152,6 +152,19 @@ public class FlattenedTableTests
     }
 
     [Fact]
+    public void CellsOfAMenuBeforeAOneCellALineTableAreNoPartOfIt()
+    {
+        string[] cells = ["首页", "政务公开", "办事服务", "互动交流", "县区", "年度目标", "完成值", "完成率",
+            "青岚县", "40", "44", "110%", "枫原县", "25", "20", "80%", "澜溪县", "30", "30", "100%"];
+        var text = string.Concat(cells.Select(c => c + " |\n"));
+        var doc = DocumentLoader.FromBytes(System.Text.Encoding.UTF8.GetBytes(text), "menu.txt");
+        var table = Assert.Single(PlainTextTables.Detect(doc.Text));
+        Assert.Equal(["县区", "年度目标", "完成值", "完成率"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(new (decimal?, decimal?, decimal?)[] { (40m, 44m, 110m), (25m, 20m, 80m), (30m, 30m, 100m) },
+            TableRecordExtractor.Extract(doc).Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate)).ToArray());
+    }
+
+    [Fact]
     public void ScrambledLinesOfHeaderWordsBarsAndFiguresNeverThrow()
     {
         // Pieces of every layout in random order and runs (prose runs longer than a cell, bars, cut cells, one long

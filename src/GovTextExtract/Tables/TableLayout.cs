@@ -25,12 +25,11 @@ internal sealed class TableLayout
 
     private const int MaxHeaderCell = 40;
 
-    private TableLayout(HeaderReading[] columns, string[] keys, bool[] serial, int[] indicatorColumns, int? labelColumn,
+    private TableLayout(HeaderReading[] columns, bool[] serial, int[] indicatorColumns, int? labelColumn,
         List<ColumnGroup> groups, int? unitColumn, int? boundColumn, string? tableUnit, int lastFigureColumn)
     {
         LastFigureColumn = lastFigureColumn;
         Columns = columns;
-        Keys = keys;
         Serial = serial;
         IndicatorColumns = indicatorColumns;
         LabelColumn = labelColumn;
@@ -42,9 +41,6 @@ internal sealed class TableLayout
 
     /// <summary>Each column's role and bracketed unit.</summary>
     public HeaderReading[] Columns { get; }
-
-    /// <summary>Each column's header as compared (folded, without spaces).</summary>
-    public string[] Keys { get; }
 
     /// <summary>Columns of row numbers (序号).</summary>
     public bool[] Serial { get; }
@@ -133,7 +129,7 @@ internal sealed class TableLayout
         var lastFigure = width - 1;
         while (lastFigure > 0 && (row[lastFigure] is null || row[lastFigure]!.Text.Trim().Length == 0 || headers.IsRemark(row[lastFigure]!.Text)))
             lastFigure--;
-        return new TableLayout(columns, keys, serial, indicatorColumns, label, groups, Single(ColumnRole.Unit), Single(ColumnRole.Bound),
+        return new TableLayout(columns, serial, indicatorColumns, label, groups, Single(ColumnRole.Unit), Single(ColumnRole.Bound),
             readings[naming].Unit, lastFigure);
     }
 

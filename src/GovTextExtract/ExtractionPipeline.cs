@@ -92,9 +92,12 @@ public sealed class ExtractionPipeline
             prose = read.Records.Select(r => r with { Evidence = MapEvidence(r.Evidence, read.Document.Reading) });
         }
         // Tables of targets (指标 | 目标 | 完成值 | 完成率) give records directly; prose records read off a table's own
-        // rows are dropped in favour of the table's.
+        // rows are dropped in favour of the table's: rows of the loader's tables, and of the plain-text tables that
+        // gave records.
         var tableRecords = TableRecordExtractor.Extract(document);
-        var tableSpans = document.Tables.Select(t => t.Span).ToArray();
+        var tableSpans = TableRecordExtractor.Tables(document).Select(t => t.Span)
+            .Where(t => document.Tables.Any(l => l.Span == t) || tableRecords.Any(r => InTable(r.Evidence, [t])))
+            .ToArray();
         var paired = prose
             .Where(r => tableRecords.Count == 0 || !InTable(r.Evidence, tableSpans))
             .Concat(tableRecords)

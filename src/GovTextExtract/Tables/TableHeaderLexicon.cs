@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using GovTextExtract.Lexicons;
 using GovTextExtract.Normalization;
+using GovTextExtract.Records;
 
 namespace GovTextExtract.Tables;
 
@@ -20,6 +21,8 @@ public enum ColumnRole
     Rate,
     /// <summary>The unit of the row's figures (单位).</summary>
     Unit,
+    /// <summary>The bound of the row's target, written as a sign (指标性质: ≥, ≤, ﹦).</summary>
+    Bound,
 }
 
 /// <summary>A header cell read: its role and the unit written in brackets after it, if any.</summary>
@@ -41,20 +44,29 @@ public sealed class TableHeaderLexicon
 
     private readonly (string Word, ColumnRole Role)[] _words;
     private readonly Dictionary<string, ColumnRole> _exact;
+    private readonly HashSet<string> _serial;
+    private readonly HashSet<string> _remarks;
 
     private TableHeaderLexicon(Dictionary<ColumnRole, string[]> words, string[] ignored, string[] reductionWords, HeaderExample[] examples,
-        string[] groupTargets, string[] totalRows)
+        string[] groupTargets, string[] totalRows, string[] serial, string[] remarks, string[] rateSuffixes,
+        Dictionary<string, BoundKind> boundSymbols)
     {
         GroupTargetWords = groupTargets;
         TotalRows = totalRows;
+        RateSuffixes = rateSuffixes;
+        // Longest symbol first, so that ">=" is read before ">".
+        BoundSymbols = boundSymbols.OrderByDescending(kv => kv.Key.Length).Select(kv => (kv.Key, kv.Value)).ToArray();
+        _serial = serial.Select(Key).ToHashSet(StringComparer.Ordinal);
+        _remarks = remarks.Select(Key).ToHashSet(StringComparer.Ordinal);
         _exact = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
         foreach (var w in ignored) _exact[Key(w)] = ColumnRole.None;
         foreach (var (role, list) in words)
             foreach (var w in list)
                 _exact.TryAdd(Key(w), role);
-        // Longest first; among equals the more specific role: rate, actual, target, indicator.
+        // Longest first; among equals the more specific role: rate, actual, target, indicator, bound, ignored.
         _words = words.Where(kv => kv.Key != ColumnRole.Unit)
             .SelectMany(kv => kv.Value.Select(w => (Word: Key(w), Role: kv.Key)))
+            .Concat(ignored.Select(w => (Word: Key(w), Role: ColumnRole.None)))
             .OrderByDescending(p => p.Word.Length).ThenBy(p => Precedence(p.Role))
             .ToArray();
         ReductionWords = reductionWords;
@@ -75,6 +87,24 @@ public sealed class TableHeaderLexicon
     /// <summary>Row labels of a whole (全市, 合计): a grouped table's record of such a row is named by its group alone.</summary>
     public IReadOnlyList<string> TotalRows { get; }
 
+    /// <summary>Endings of a header without a role that, sharing its stem with a group's columns, make it that group's
+    /// rate (开工率 after 累计开工数) or, when the group has no actual yet, its actual (降低率 after 降低目标).</summary>
+    public IReadOnlyList<string> RateSuffixes { get; }
+
+    /// <summary>Signs of a bound (≥, ≤, ﹦), longest first, as a bound column or a target cell writes them.</summary>
+    internal IReadOnlyList<(string Symbol, BoundKind Bound)> BoundSymbols { get; }
+
+    /// <summary>True for the header of a column of remarks in words (备注, 偏差原因分析及改进措施), last in a row and often
+    /// empty: a row's closing figures stand left of it.</summary>
+    internal bool IsRemark(string header) => _remarks.Contains(SplitUnit(Key(header ?? "")).Text);
+
+    /// <summary>The unit headers (单位, 计量单位): before a colon on a line above a table they name the whole table's
+    /// unit (单位：万元).</summary>
+    internal IReadOnlyList<string> UnitWords => _exact.Where(kv => kv.Value == ColumnRole.Unit).Select(kv => kv.Key).ToArray();
+
+    /// <summary>True for the header of a column of row numbers (序号), which a row may leave out.</summary>
+    public bool IsSerial(string header) => _serial.Contains(SplitUnit(Key(header ?? "")).Text);
+
     /// <summary>The examples of the file.</summary>
     public IReadOnlyList<HeaderExample> Examples { get; }
 
@@ -82,28 +112,48 @@ public sealed class TableHeaderLexicon
     public HeaderReading Classify(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
+        var (role, unit, _) = Match(header);
+        return new HeaderReading(role, unit);
+    }
+
+    /// <summary>Reads a header cell and names the lexicon word that decided its role (null for no word or an exact
+    /// match of the whole header).</summary>
+    internal (ColumnRole Role, string? Unit, string? Word) Match(string header)
+    {
         var (key, unit) = SplitUnit(Key(header));
-        if (key.Length == 0) return new HeaderReading(ColumnRole.None, unit);
-        if (_exact.TryGetValue(key, out var exact)) return new HeaderReading(exact, unit);
+        if (key.Length == 0) return (ColumnRole.None, unit, null);
+        if (_exact.TryGetValue(key, out var exact)) return (exact, unit, key);
         foreach (var (word, role) in _words)
             if (key.Contains(word, StringComparison.Ordinal))
-                return new HeaderReading(role, unit);
-        return new HeaderReading(ColumnRole.None, unit);
+                return (role, unit, word);
+        return (ColumnRole.None, unit, null);
     }
+
+    /// <summary>The words of the target, actual and rate roles, longest first: what a header's stem is left
+    /// without (累计完成投资额 → 投资额).</summary>
+    internal IEnumerable<string> RoleWords => _words.Where(w => w.Role is ColumnRole.Target or ColumnRole.Actual or ColumnRole.Rate).Select(w => w.Word);
 
     private static int Precedence(ColumnRole role) => role switch
     {
         ColumnRole.Rate => 0,
         ColumnRole.Actual => 1,
         ColumnRole.Target => 2,
-        _ => 3,
+        ColumnRole.Indicator => 3,
+        ColumnRole.Bound => 4,
+        _ => 5,
     };
 
-    /// <summary>Folds full-width forms and drops whitespace.</summary>
+    /// <summary>Brings a header to the script the lexicon is written in (simplified characters) before it is read.</summary>
+    /// <remarks>TODO(normalize): the one seam for traditional-character headers (項目資金, 實際完成值): point it at the
+    /// normaliser's traditional → simplified converter once that lands. Until then headers in traditional characters take
+    /// no role and their tables give no records.</remarks>
+    internal static string ToLexiconScript(string header) => header;
+
+    /// <summary>Folds full-width forms, drops whitespace, and brings the header to the lexicon's script.</summary>
     internal static string Key(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        foreach (var c in ToLexiconScript(s))
         {
             var f = TextNormalizer.Fold(c);
             if (!char.IsWhiteSpace(f)) sb.Append(f);
@@ -143,6 +193,7 @@ public sealed class TableHeaderLexicon
             [ColumnRole.Actual] = List("actual"),
             [ColumnRole.Rate] = List("rate"),
             [ColumnRole.Unit] = List("unit"),
+            [ColumnRole.Bound] = List("bound"),
         };
         var examples = root.TryGetProperty("examples", out var ex)
             ? ex.EnumerateArray().Select(e => new HeaderExample(
@@ -150,9 +201,23 @@ public sealed class TableHeaderLexicon
                 ParseRole(e.GetProperty("role").GetString() ?? "none"),
                 e.TryGetProperty("unit", out var u) ? u.GetString() : null)).ToArray()
             : [];
+        var symbols = new Dictionary<string, BoundKind>(StringComparer.Ordinal);
+        if (root.TryGetProperty("bound_symbols", out var bs))
+            foreach (var p in bs.EnumerateObject())
+                symbols[Key(p.Name)] = ParseBound(p.Value.GetString() ?? "");
         return new TableHeaderLexicon(words, List("ignored"), List("reduction_words"), examples,
-            List("group_target_words"), List("total_rows"));
+            List("group_target_words"), List("total_rows"), List("serial"), List("remarks"), List("rate_suffixes"), symbols);
     }
+
+    private static BoundKind ParseBound(string bound) => bound switch
+    {
+        "at_least" => BoundKind.AtLeast,
+        "at_most" => BoundKind.AtMost,
+        "about" => BoundKind.About,
+        "exact" => BoundKind.Exact,
+        "range" => BoundKind.Range,
+        _ => throw new FormatException($"unknown bound '{bound}' in table-headers.json"),
+    };
 
     private static ColumnRole ParseRole(string role) => role switch
     {
@@ -161,6 +226,7 @@ public sealed class TableHeaderLexicon
         "actual" => ColumnRole.Actual,
         "rate" => ColumnRole.Rate,
         "unit" => ColumnRole.Unit,
+        "bound" => ColumnRole.Bound,
         "none" => ColumnRole.None,
         _ => throw new FormatException($"unknown column role '{role}' in table-headers.json"),
     };

@@ -42,8 +42,23 @@ public class TableHeaderLexiconTests
     [InlineData("完成率（%）", ColumnRole.Rate)]
     [InlineData("牵头单位", ColumnRole.None)]
     [InlineData("联系电话", ColumnRole.None)]
+    [InlineData("累计完成率(%)", ColumnRole.Rate)]
+    [InlineData("指标属性", ColumnRole.Bound)]
+    [InlineData("全年得分", ColumnRole.None)]
+    [InlineData("2019年能源消费增量（万吨）", ColumnRole.None)]
+    [InlineData("1-9月累计", ColumnRole.Actual)]
     public void HeadersOutsideTheExamples(string header, ColumnRole role) =>
         Assert.Equal(role, TableHeaderLexicon.Default.Classify(header).Role);
+
+    [Theory]
+    [InlineData("序号", true)]
+    [InlineData("编 号", true)]
+    [InlineData("县区", false)]
+    public void SerialColumns(string header, bool serial) => Assert.Equal(serial, TableHeaderLexicon.Default.IsSerial(header));
+
+    [Fact]
+    public void AnUnknownBoundInTheFileIsAFormatError() =>
+        Assert.Throws<FormatException>(() => TableHeaderLexicon.Parse("""{ "bound_symbols": { ">=": "more" } }"""));
 
     [Fact]
     public void AnUnknownRoleInTheFileIsAFormatError() =>

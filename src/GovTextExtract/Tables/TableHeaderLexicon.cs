@@ -143,11 +143,9 @@ public sealed class TableHeaderLexicon
         _ => 5,
     };
 
-    /// <summary>Brings a header to the script the lexicon is written in (simplified characters) before it is read.</summary>
-    /// <remarks>TODO(normalize): the one seam for traditional-character headers (項目資金, 實際完成值): point it at the
-    /// normaliser's traditional → simplified converter once that lands. Until then headers in traditional characters take
-    /// no role and their tables give no records.</remarks>
-    internal static string ToLexiconScript(string header) => header;
+    /// <summary>Brings a header to the script the lexicon is written in (simplified characters) before it is read:
+    /// the normaliser's traditional → simplified conversion (OpenCC's data), so 項目資金 reads as 项目资金.</summary>
+    internal static string ToLexiconScript(string header) => TextNormalizer.Normalize(header).Text;
 
     /// <summary>Folds full-width forms, drops whitespace, and brings the header to the lexicon's script.</summary>
     internal static string Key(string s)

@@ -86,7 +86,7 @@ public sealed class DocumentReader
     /// <summary>Tables the loader found and those written as plain text, in reading-text offsets.</summary>
     private static SourceSpan[] TableSpans(LoadedDocument document, NormalizedText reading)
     {
-        var tables = document.Tables.Concat(PlainTextTables.Detect(document.Text, document.Tables));
+        var tables = TableRecordExtractor.Tables(document);
         return tables.Select(t => SourceSpan.FromBounds(ToReading(reading, t.Span.Start), ToReading(reading, t.Span.End))).ToArray();
     }
 

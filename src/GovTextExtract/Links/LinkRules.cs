@@ -21,6 +21,9 @@ public static class LinkRules
     public const string TargetRespectively = "link.target.respectively";
     /// <summary>The nearest target before a result in its sentence, of a compatible unit (计划投产项目55个,已投产54个).</summary>
     public const string TargetNearestInSentence = "link.target.nearest_in_sentence";
+    /// <summary>An item's task target whose words the result's repeat best goes with the result of a later sentence of
+    /// the item (投资额10亿元以上项目10个、亿元以上项目100个。…投资额10亿元以上项目28个…亿元以上项目205个).</summary>
+    public const string TargetBestInItem = "link.target.best_in_item";
     /// <summary>The nearest target of a compatible unit in the result's paragraph, either side.</summary>
     public const string TargetNearestInBlock = "link.target.nearest_in_block";
     /// <summary>A target stated in an earlier sentence of the paragraph whose words the result's repeat.</summary>
@@ -33,7 +36,7 @@ public static class LinkRules
     public static IReadOnlyList<string> Names { get; } =
     [
         RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetComparison, TargetRespectively,
-        TargetNearestInSentence, TargetRestated, TargetNearestInBlock, DifferenceNearest,
+        TargetNearestInSentence, TargetBestInItem, TargetRestated, TargetNearestInBlock, DifferenceNearest,
     ];
 
     /// <summary>The rules that vote for a candidate, given every mention's role and the role votes.</summary>
@@ -82,6 +85,9 @@ public static class LinkRules
                     && Similarity(doc, from, to) >= 0.3) fired.Add(TargetRestated);
                 if (from.Block == to.Block && Compatible(from, to) && NearestCompatibleTarget(doc, roles, to) == c.From)
                     fired.Add(TargetNearestInBlock);
+                if (from.Block == to.Block && from.Sentence < to.Sentence && doc.Blocks[to.Block].Role == BlockRole.Item
+                    && BestInItem(doc, roles, to) == c.From)
+                    fired.Add(TargetBestInItem);
                 break;
             }
             case LinkKind.Difference:
@@ -157,4 +163,23 @@ public static class LinkRules
     }
 
     internal static double Similarity(GovDocument doc, Mention a, Mention b) => MentionText.Similarity(doc, a, b);
+
+    /// <summary>The target of an earlier sentence of the result's item, of compatible unit, whose words the result's
+    /// share most (ties: the nearer), or -1.</summary>
+    private static int BestInItem(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention actual)
+    {
+        var best = -1;
+        var bestScore = RelationalRoleRules.ItemSimilarity;
+        foreach (var t in doc.MentionsInBlock(actual.Block))
+        {
+            if (t.Sentence >= actual.Sentence || roles[t.Index] != MentionRole.Target || !Compatible(t, actual)) continue;
+            var score = Similarity(doc, t, actual);
+            if (score >= bestScore)
+            {
+                bestScore = score;
+                best = t.Index;
+            }
+        }
+        return best;
+    }
 }

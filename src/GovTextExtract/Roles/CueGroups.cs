@@ -55,6 +55,14 @@ public sealed class CueGroups
         }
     }
 
+    /// <summary>The words of the group named <paramref name="name"/> (none when there is no such group).</summary>
+    public IReadOnlyList<string> WordsOf(string name)
+    {
+        for (var g = 0; g < Names.Count; g++)
+            if (Names[g] == name) return Words[g];
+        return [];
+    }
+
     /// <summary>Writes, for each group, 1 when <paramref name="text"/> holds one of its words, else 0.</summary>
     internal void Mark(ReadOnlySpan<char> text, Span<float> into)
     {

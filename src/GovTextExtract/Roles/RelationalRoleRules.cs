@@ -26,12 +26,25 @@ public static class RelationalRoleRules
     /// <summary>The later figure of such a pair is the result.</summary>
     public const string ReportsStated = "actual.reports_stated";
 
+    /// <summary>A figure of an item's first sentence, when that sentence reports nothing (no period, 已, 累计, 占 …)
+    /// and later sentences of the item hold figures of its unit, is the item's task (1.新增就业5万人。全年新增就业5.3万人).</summary>
+    public const string ItemTask = "target.item_task";
+    /// <summary>A figure of a later sentence of such an item, of a task figure's unit, is a result.</summary>
+    public const string ItemResult = "actual.item_result";
+
+    /// <summary>How much of their words an item's result must share with its task.</summary>
+    public const double ItemSimilarity = 0.25;
+
     /// <summary>How much of their words two figures' leads must share to be one indicator stated and reported.</summary>
     public const double RestatementSimilarity = 0.5;
 
     /// <summary>The names of the relational rules.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated];
+        [ItemTask, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult];
+
+    /// <summary>Relational rules whose votes take precedence over the pattern rules (an item's task sentence is a task
+    /// even where a verb of doing opens it: 5.完成长江沿岸造林绿化55000亩).</summary>
+    public static IReadOnlyList<string> Leading { get; } = [ItemTask];
 
     private const string ListSeparators = "、和及与或,， ";
 
@@ -41,6 +54,7 @@ public static class RelationalRoleRules
         var n = doc.Mentions.Count;
         var votes = new List<RoleVote>[n];
         for (var i = 0; i < n; i++) votes[i] = [];
+        ItemTasks(doc, pattern, votes);
         var head = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -113,6 +127,35 @@ public static class RelationalRoleRules
             Vote(i, ReportsStated, MentionRole.Actual);
         }
         return votes;
+    }
+
+    /// <summary>Votes <see cref="ItemTask"/> and <see cref="ItemResult"/> in numbered or marked items.</summary>
+    private static void ItemTasks(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern, List<RoleVote>[] votes)
+    {
+        var reportWords = CueGroups.Default.WordsOf("report");
+        foreach (var block in doc.Blocks)
+        {
+            if (block.Role != BlockRole.Item) continue;
+            var mentions = doc.MentionsInBlock(block.Index).ToArray();
+            if (mentions.Length < 2) continue;
+            var task = mentions[0].Sentence;
+            var taskText = doc.Slice(doc.Sentences[task].Span);
+            if (PeriodWords.Find(taskText) is not null || reportWords.Any(w => taskText.Contains(w, StringComparison.Ordinal))) continue;
+            var stated = mentions.Where(m => m.Sentence == task && !pattern[m.Index].Any(v => v.Role is MentionRole.Rate or MentionRole.Other or MentionRole.Difference or MentionRole.Schedule)).ToArray();
+            var later = mentions.Where(m => m.Sentence > task).ToArray();
+            var reportedOn = new HashSet<int>();
+            foreach (var r in later)
+            {
+                if (pattern[r.Index].Any(v => v.Role is MentionRole.Rate or MentionRole.Other or MentionRole.Difference or MentionRole.Schedule or MentionRole.Target)) continue;
+                // A result repeats its task's words; the other figures of an item's account (activities, counts of
+                // meetings) are none of its results.
+                var tasks = stated.Where(t => UnitClasses.Compatible(t, r) && MentionText.Similarity(doc, t, r) >= ItemSimilarity).ToArray();
+                if (tasks.Length == 0) continue;
+                votes[r.Index].Add(new RoleVote(ItemResult, MentionRole.Actual));
+                foreach (var t in tasks) reportedOn.Add(t.Index);
+            }
+            foreach (var t in reportedOn) votes[t].Add(new RoleVote(ItemTask, MentionRole.Target));
+        }
     }
 
     /// <summary>Indices of the mentions before <paramref name="m"/> in its sentence, nearest first.</summary>

@@ -54,7 +54,15 @@ public sealed class RoleVotes
         var all = new IReadOnlyList<RoleVote>[pattern.Length];
         var relational = RelationalRoleRules.Votes(doc, pattern);
         for (var i = 0; i < pattern.Length; i++)
-            all[i] = relational[i].Count == 0 ? pattern[i] : [.. pattern[i], .. relational[i]];
+        {
+            if (relational[i].Count == 0)
+            {
+                all[i] = pattern[i];
+                continue;
+            }
+            var leading = relational[i].Where(v => _leading.Contains(v.Rule)).ToArray();
+            all[i] = [.. leading, .. pattern[i], .. relational[i].Where(v => !_leading.Contains(v.Rule))];
+        }
         return new RoleVotes(all, suggested);
     }
 
@@ -65,7 +73,7 @@ public sealed class RoleVotes
         var votes = _byMention[mention];
         if (votes.Count == 0) return MentionRole.Other;
         var first = votes[0];
-        if (!_relational.Contains(first.Rule)) return first.Role;
+        if (!_relational.Contains(first.Rule) || _leading.Contains(first.Rule)) return first.Role;
         foreach (var name in RelationalRoleRules.Names)
             foreach (var v in votes)
                 if (v.Rule == name) return v.Role;
@@ -73,5 +81,6 @@ public sealed class RoleVotes
     }
 
     private static readonly HashSet<string> _relational = new(RelationalRoleRules.Names, StringComparer.Ordinal);
+    private static readonly HashSet<string> _leading = new(RelationalRoleRules.Leading, StringComparer.Ordinal);
 
 }

@@ -31,8 +31,18 @@ internal static class UnitClasses
         var b = Of(actual.Quantity);
         if (a == UnitClass.Bare || b == UnitClass.Bare) return true;
         if (a is UnitClass.Percent or UnitClass.Points || b is UnitClass.Percent or UnitClass.Points) return a == b;
+        if (a == UnitClass.Count && b == UnitClass.Count) return CountsCompare(target.Quantity.Unit!, actual.Quantity.Unit!);
         return StatusEvaluator.UnitsCompatible(target.Quantity.Unit, actual.Quantity.Unit);
     }
+
+    /// <summary>Two counting classifiers count the same things when they are one word, when either is the general
+    /// 个, or when both count units of organisation (家, 户): 2个 示范基地 against 7家 compare, 602个 against 7419座 do not.</summary>
+    public static bool CountsCompare(string a, string b) =>
+        a == b || a == "个" || b == "个" || (OrganisationCounts.Contains(a) && OrganisationCounts.Contains(b))
+        || (PeopleCounts.Contains(a) && PeopleCounts.Contains(b));
+
+    private static readonly HashSet<string> OrganisationCounts = ["家", "户"];
+    private static readonly HashSet<string> PeopleCounts = ["人", "名", "位"];
 
     /// <summary>The name a rule file uses for a class.</summary>
     public static string Name(UnitClass c) => c switch

@@ -102,6 +102,7 @@ public static class GovTextCli
         root.Add(TrainCommand.Create(context));
         root.Add(TrainReaderCommand.Create(context));
         root.Add(ExplainCommand.Create(context));
+        root.Add(RulesCommand.Create(context));
         root.Add(AuditCommand.Create(context));
         root.Add(FuzzCommand.Create(context));
         root.Add(BatchCommand.Create(context));

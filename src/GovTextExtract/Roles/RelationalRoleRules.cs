@@ -36,7 +36,7 @@ public static class RelationalRoleRules
     public const double ItemSimilarity = 0.25;
 
     /// <summary>How much of their words two figures' leads must share to be one indicator stated and reported.</summary>
-    public const double RestatementSimilarity = 0.5;
+    public const double RestatementSimilarity = 0.6;
 
     /// <summary>The names of the relational rules.</summary>
     public static IReadOnlyList<string> Names { get; } =
@@ -62,6 +62,9 @@ public static class RelationalRoleRules
             if (i > 0 && ContinuesList(doc, doc.Mentions[i - 1], doc.Mentions[i]))
             {
                 head[i] = head[i - 1];
+                // Only a list of bare figures (95%、60%、97%) shares its head's reading; items that name their own
+                // subject (A 2.86万人、B 1.8万人) are read each on its own words.
+                if (!SeparatorsOnly(doc, doc.Mentions[i - 1], doc.Mentions[i])) continue;
                 foreach (var v in pattern[head[i]])
                     if (!pattern[i].Any(p => p.Role == v.Role)) votes[i].Add(new RoleVote(ListContinues, v.Role));
             }
@@ -103,6 +106,7 @@ public static class RelationalRoleRules
             if (IsSubjectCount(doc, i)) Vote(i, SubjectCount, MentionRole.Other);
         }
         // A paragraph that states a figure and later reports on it in the same words.
+        var reportWords = CueGroups.Default.WordsOf("report");
         for (var i = 0; i < n; i++)
         {
             var later = doc.Mentions[i];
@@ -113,6 +117,9 @@ public static class RelationalRoleRules
             {
                 if (earlier.Sentence >= later.Sentence) break;
                 var j = earlier.Index;
+                // A figure stated as a task, not reported: its sentence names no period and no report word.
+                var earlierText = doc.Slice(doc.Sentences[earlier.Sentence].Span);
+                if (PeriodWords.Find(earlierText) is not null || reportWords.Any(w => earlierText.Contains(w, StringComparison.Ordinal))) continue;
                 if (Has(j, MentionRole.Rate) || Has(j, MentionRole.Other) || Has(j, MentionRole.Difference) || Has(j, MentionRole.Schedule)) continue;
                 if (!UnitClasses.Compatible(earlier, later)) continue;
                 var similarity = MentionText.Similarity(doc, earlier, later);
@@ -184,6 +191,15 @@ public static class RelationalRoleRules
         if (gap[0] != '、' || UnitClasses.Of(previous.Quantity) != UnitClasses.Of(next.Quantity)) return false;
         foreach (var c in gap[1..])
             if (!char.IsLetter(c) && c is not ('“' or '”' or '"')) return false;
+        return true;
+    }
+
+    private static bool SeparatorsOnly(GovDocument doc, Mention previous, Mention next)
+    {
+        var gap = doc.Text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
+        if (gap.Length > 3) return false;
+        foreach (var c in gap)
+            if (!ListSeparators.Contains(c) && c != '个') return false;
         return true;
     }
 

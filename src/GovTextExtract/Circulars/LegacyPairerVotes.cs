@@ -20,9 +20,17 @@ public sealed class LegacyPairerVotes(CircularPairer pairer) : IVoteSource
     public const string Rate = "legacy.rate";
     /// <summary>The link the pairer's record makes.</summary>
     public const string Link = "link.legacy";
+    /// <summary>The role vote for a target the pairer pairs with an actual (its links are its most accurate reading,
+    /// so these votes lead: see <see cref="IVoteSource.LeadingRules"/>).</summary>
+    public const string PairedTarget = "legacy.paired_target";
+    /// <summary>The role vote for an actual the pairer pairs with a target or a rate.</summary>
+    public const string PairedActual = "legacy.paired_actual";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> RoleRuleNames { get; } = [Target, Actual, Rate];
+    public IReadOnlyList<string> RoleRuleNames { get; } = [PairedTarget, PairedActual, Target, Actual, Rate];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> LeadingRules { get; } = [PairedTarget, PairedActual];
 
     /// <inheritdoc />
     public IReadOnlyList<string> LinkRuleNames { get; } = [Link];
@@ -48,8 +56,17 @@ public sealed class LegacyPairerVotes(CircularPairer pairer) : IVoteSource
             if (target >= 0 && r.Target is { Derived: false }) Add(target, Target, MentionRole.Target);
             if (actual >= 0) Add(actual, Actual, MentionRole.Actual);
             if (rate >= 0) Add(rate, Rate, MentionRole.Rate);
-            if (actual >= 0 && target >= 0 && target != actual && r.Target is { Derived: false }) links.Add((new LinkCandidate(LinkKind.Target, target, actual), Link));
-            if (actual >= 0 && rate >= 0 && rate != actual) links.Add((new LinkCandidate(LinkKind.Rate, rate, actual), Link));
+            if (actual >= 0 && target >= 0 && target != actual && r.Target is { Derived: false })
+            {
+                links.Add((new LinkCandidate(LinkKind.Target, target, actual), Link));
+                Add(target, PairedTarget, MentionRole.Target);
+                Add(actual, PairedActual, MentionRole.Actual);
+            }
+            if (actual >= 0 && rate >= 0 && rate != actual)
+            {
+                links.Add((new LinkCandidate(LinkKind.Rate, rate, actual), Link));
+                Add(actual, PairedActual, MentionRole.Actual);
+            }
         }
         return new SourceVotes(roles, links);
     }

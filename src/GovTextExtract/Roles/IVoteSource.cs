@@ -15,6 +15,10 @@ public interface IVoteSource
     /// <summary>The names of the role rules it may vote with, for the feature layout.</summary>
     IReadOnlyList<string> RoleRuleNames { get; }
 
+    /// <summary>The role rules whose votes take precedence over the pattern rules in the rules-alone reading (the others
+    /// come after them).</summary>
+    IReadOnlyList<string> LeadingRules { get; }
+
     /// <summary>The names of the link rules it may propose with.</summary>
     IReadOnlyList<string> LinkRuleNames { get; }
 

@@ -22,7 +22,8 @@ public sealed class RoleFeatures
     {
         ArgumentNullException.ThrowIfNull(rules);
         _cues = cues ?? throw new ArgumentNullException(nameof(cues));
-        string[] sourceNames = [Circulars.LegacyPairerVotes.Target, Circulars.LegacyPairerVotes.Actual, Circulars.LegacyPairerVotes.Rate];
+        string[] sourceNames = [Circulars.LegacyPairerVotes.PairedTarget, Circulars.LegacyPairerVotes.PairedActual,
+            Circulars.LegacyPairerVotes.Target, Circulars.LegacyPairerVotes.Actual, Circulars.LegacyPairerVotes.Rate];
         foreach (var name in rules.Rules.Select(r => r.Name).Concat(sourceNames).Concat(RelationalRoleRules.Names))
             _ruleSlot[name] = _ruleSlot.Count;
         var n = 0;

@@ -31,7 +31,8 @@ public sealed class RoleVotes
     /// <summary>Collects the votes of every rule for every mention of <paramref name="doc"/>.</summary>
     /// <param name="doc">The document.</param>
     /// <param name="rules">The pattern rules.</param>
-    /// <param name="sources">Further vote sources (the earlier pairer); their votes come after the pattern rules'.</param>
+    /// <param name="sources">Further vote sources (the earlier pairer); their leading votes come before the pattern
+    /// rules', the others after.</param>
     public static RoleVotes Collect(GovDocument doc, RoleRuleSet rules, IReadOnlyList<IVoteSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
@@ -48,7 +49,11 @@ public sealed class RoleVotes
         foreach (var source in sources ?? [])
         {
             var said = source.Vote(doc);
-            foreach (var (mention, votes) in said.Roles) pattern[mention].AddRange(votes);
+            foreach (var (mention, votes) in said.Roles)
+            {
+                pattern[mention].InsertRange(0, votes.Where(v => source.LeadingRules.Contains(v.Rule)));
+                pattern[mention].AddRange(votes.Where(v => !source.LeadingRules.Contains(v.Rule)));
+            }
             suggested.AddRange(said.Links);
         }
         var all = new IReadOnlyList<RoleVote>[pattern.Length];

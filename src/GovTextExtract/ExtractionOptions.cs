@@ -43,7 +43,7 @@ public sealed record ExtractionOptions
     /// link classifiers over the rules' votes, falling back to the rules when no model is available) or
     /// <see cref="CircularReaderKind.Rules"/> (the rules' votes alone). Default: the one that scored higher in
     /// cross-validation over documents (see docs/ml.md).</summary>
-    public CircularReaderKind CircularReader { get; init; } = CircularReaderKind.Legacy;
+    public CircularReaderKind CircularReader { get; init; } = CircularReaderKind.Rules;
 
     /// <summary>The circular reader's classifiers; null (default) uses the ones embedded in the library
     /// (<see cref="Circulars.CircularModels.Embedded"/>).</summary>

@@ -84,7 +84,7 @@ public sealed class CircularReader
             if (_models is null)
             {
                 roles[m.Index] = votes.RulesRole(m.Index);
-                confidence[m.Index] = roles[m.Index] == MentionRole.Target ? 0.5f : votes.For(m.Index).Count > 0 ? 0.8f : 0.5f;
+                confidence[m.Index] = votes.For(m.Index).Count > 0 ? RuleConfidence(votes, m.Index) : 0.5f;
                 continue;
             }
             var p = _models.Roles.Probabilities(_features.Compute(doc, votes, m, _models.WithVotes));
@@ -149,6 +149,16 @@ public sealed class CircularReader
             chosen.Add((c, p));
         }
         return chosen;
+    }
+
+    /// <summary>How sure the rules alone are of a mention's role: a target only the earlier pairer names, with no
+    /// result of its own, is what it reports as unreported (国家级隐形冠军企业1家); other lone targets are plan figures
+    /// more often than tasks, and give no record of their own.</summary>
+    private static float RuleConfidence(RoleVotes votes, int mention)
+    {
+        var role = votes.RulesRole(mention);
+        if (role != MentionRole.Target) return 0.8f;
+        return votes.For(mention).Any(v => v.Rule == LegacyPairerVotes.Target) ? 0.8f : 0.5f;
     }
 
     private static int IndexOf(string rule)

@@ -11,7 +11,7 @@ namespace GovTextExtract.Tests.Audit;
 public sealed class CircularAuditTests
 {
     private static readonly Lazy<AuditReport> Report = new(() =>
-        Auditor.Default.Audit(GovText.Pipeline.ExtractFile(Path.Combine(RepoRoot(), "corpus", "xianning-2019-completion.txt"))));
+        Auditor.Default.Audit(Pairing.LegacyReader.Pipeline.ExtractFile(Path.Combine(RepoRoot(), "corpus", "xianning-2019-completion.txt"))));
 
     private static string RepoRoot()
     {

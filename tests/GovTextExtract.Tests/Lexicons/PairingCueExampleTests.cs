@@ -1,3 +1,4 @@
+using GovTextExtract.Tests.Pairing;
 using System.Text.Json;
 using GovTextExtract.Lexicons;
 
@@ -36,7 +37,7 @@ public sealed class PairingCueExampleTests
     [MemberData(nameof(Examples))]
     public void AnExamplePairsItsTargetWithItsActual(string key, string text, decimal target, decimal actual)
     {
-        var records = GovText.ExtractText(text).Records;
+        var records = LegacyReader.Pipeline.ExtractText(text).Records;
         var record = Assert.Single(records);
         Assert.True(target == record.Target?.Value, $"{key}: target {record.Target?.Value} in {text}");
         Assert.True(actual == record.Actual?.Value, $"{key}: actual {record.Actual?.Value} in {text}");
@@ -45,7 +46,7 @@ public sealed class PairingCueExampleTests
     [Theory]
     [MemberData(nameof(CounterExamples))]
     public void ACounterExamplePairsNothing(string text) =>
-        Assert.DoesNotContain(GovText.ExtractText(text).Records, r => r.Target is not null && r.Actual is not null);
+        Assert.DoesNotContain(LegacyReader.Pipeline.ExtractText(text).Records, r => r.Target is not null && r.Actual is not null);
 
     [Fact]
     public void EveryPairingRuleHasExamples()

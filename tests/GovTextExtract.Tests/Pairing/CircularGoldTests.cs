@@ -12,7 +12,7 @@ public class CircularGoldTests
     {
         var root = GoldFileTests.RepoRoot();
         var gold = GoldFile.Load(Path.Combine(root, "corpus", "gold", "xianning-2019-completion.json"));
-        var predicted = GovText.ExtractFile(Path.Combine(root, "corpus", "xianning-2019-completion.txt")).Records;
+        var predicted = LegacyReader.Pipeline.ExtractFile(Path.Combine(root, "corpus", "xianning-2019-completion.txt")).Records;
         var score = Scorer.Score(gold.Records, predicted).Score;
         Assert.True(score.F1 >= 0.90, $"F1 {score.F1:0.000} (P {score.Precision:0.000}, R {score.Recall:0.000})");
         Assert.True(score.StatusAccuracy >= 0.90, $"status accuracy {score.StatusAccuracy:0.000}");
@@ -22,7 +22,7 @@ public class CircularGoldTests
     public void LabelledSectionsFixture()
     {
         var path = Fixture.PathOf("labelled-sections.txt");
-        var records = GovText.ExtractFile(path).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(path).Records;
         // (target, actual, rate, status) read off the fixture by hand; derived targets: 7.5 - 0.5 and 9.1 + 0.9.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
@@ -44,7 +44,7 @@ public class CircularGoldTests
     public void PublicServicesFixture()
     {
         var path = Fixture.PathOf("public-services.txt");
-        var records = GovText.ExtractFile(path).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(path).Records;
         // (target, actual, rate, status) read off the fixture by hand.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
@@ -70,7 +70,7 @@ public class CircularGoldTests
         // A circular in running text: targets named in comparisons (超过…的目标, 高于…的年度目标, 低于…的控制目标),
         // lists compared in order (分别…分别), differences to the target in the figure's own unit (超任务25元), a
         // paragraph that states its targets first (报告提出…。落实结果显示…) and 其一是/其二是 items.
-        var records = GovText.ExtractFile(Fixture.PathOf("running-text.txt")).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(Fixture.PathOf("running-text.txt")).Records;
         // (target, actual, rate, status) read off the fixture by hand; derived targets: 98.5 - 3.5 and 310 - 25.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
@@ -107,7 +107,7 @@ public class CircularGoldTests
     {
         // Items that open with their result and name the target with a plan word beside it (年度目标40家, 目标2亿美元,
         // 年度任务为3万亩), or inside the stated rate (完成省下达任务50万吨的105.2%, 是年度目标2万户的105%).
-        var records = GovText.ExtractFile(Fixture.PathOf("item-cues.txt")).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(Fixture.PathOf("item-cues.txt")).Records;
         // (target, actual, rate, status) read off the fixture by hand.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
@@ -133,7 +133,7 @@ public class CircularGoldTests
     {
         // Plans and their completed parts (计划…已开工…开工率, N项任务中已完成M项), a name before a labelled task
         // (农村饮水安全工程：目标任务：…完成情况：…), 下达任务 beside 竣工, and 超序时进度 that names no target.
-        var records = GovText.ExtractFile(Fixture.PathOf("progress-items.txt")).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(Fixture.PathOf("progress-items.txt")).Records;
         // (target, actual, rate, status) read off the fixture by hand.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
@@ -154,7 +154,7 @@ public class CircularGoldTests
     {
         // A mid-year report that quotes each task, says how it stands (未如期完成, 未达进度, 已提前完成) and reports
         // the figure in the next sentence; a figure of part of the year leaves the status pending.
-        var records = GovText.ExtractFile(Fixture.PathOf("quoted-tasks.txt")).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(Fixture.PathOf("quoted-tasks.txt")).Records;
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
             (50m, 38m, null, CompletionStatus.NotMet),
@@ -170,7 +170,7 @@ public class CircularGoldTests
     {
         // Items that open with a topic title ((三)基础设施。), labelled tasks after a title (年度目标：…；完成情况：…),
         // thousands separators (1,250亿元), Chinese numerals (五十公顷) and full-width digits (８所, １．２万个).
-        var records = GovText.ExtractFile(Fixture.PathOf("titled-items.txt")).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(Fixture.PathOf("titled-items.txt")).Records;
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
             (7.5m, 7.8m, null, CompletionStatus.Exceeded),
@@ -190,7 +190,7 @@ public class CircularGoldTests
     {
         // One-line items that state result and target together: in brackets, after a plan word, as a rate before the
         // figure it measures (完成目标的110%，达到2.2亿美元), and as differences (较目标提高, 比目标多降, 增速高于目标).
-        var records = GovText.ExtractFile(Fixture.PathOf("inline-variants.txt")).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(Fixture.PathOf("inline-variants.txt")).Records;
         // (target, actual, rate, status) read off the fixture by hand; derived: 45.2 - 0.2, 3.1 - 0.1 (a fall), 8.2 - 0.2.
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
@@ -213,7 +213,7 @@ public class CircularGoldTests
     {
         // Quantified tasks with their implementation: after 落实情况：, after a dash (——), or in the next sentence;
         // reduction targets (减少1000万, 降低20%) are met by a larger fall.
-        var records = GovText.ExtractFile(Fixture.PathOf("implementation-lines.txt")).Records;
+        var records = LegacyReader.Pipeline.ExtractFile(Fixture.PathOf("implementation-lines.txt")).Records;
         (decimal? Target, decimal? Actual, decimal? Rate, CompletionStatus Status)[] expected =
         [
             (11_000_000m, 13_520_000m, null, CompletionStatus.Exceeded),

@@ -6,7 +6,7 @@ namespace GovTextExtract.Tests.Pairing;
 /// <summary>Pairing on constructed circular text. Every expected value below was worked out by reading the input.</summary>
 public class CircularPairerTests
 {
-    private static readonly ExtractionPipeline Pipeline = new();
+    private static readonly ExtractionPipeline Pipeline = LegacyReader.Pipeline;
 
     private static IReadOnlyList<CompletionRecord> Extract(string text) => Pipeline.ExtractText(text).Records;
 
@@ -213,10 +213,10 @@ public class CircularPairerTests
     {
         // 6,000 figures in one run of text: no sentence, so no pairs (scripts/bench-pathological.sh times larger ones).
         var junk = string.Concat(Enumerable.Repeat("新增目标1个完成2个", 3000));
-        Assert.Empty(GovText.ExtractText(junk).Records);
+        Assert.Empty(Pipeline.ExtractText(junk).Records);
         // The same figures in short sentences pair one by one.
         var prose = string.Concat(Enumerable.Repeat("年度目标新增10个,实际完成12个。", 500));
-        var records = GovText.ExtractText(prose).Records;
+        var records = Pipeline.ExtractText(prose).Records;
         Assert.Equal(500, records.Count);
         Assert.All(records, r => Assert.Equal((10m, 12m), (r.Target!.Value!.Value, r.Actual!.Value!.Value)));
     }

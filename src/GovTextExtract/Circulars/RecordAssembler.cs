@@ -223,7 +223,8 @@ internal sealed class RecordAssembler(LexiconSet lex)
     {
         if (a.Value is not { } value || difference.Quantity.Value is not { } d) return null;
         var clause = doc.ClauseOf(difference);
-        var words = doc.Text.Substring(clause.Start, difference.Span.Start - clause.Start);
+        // The words before the number itself: the recogniser may take 低于目标 into the figure's span.
+        var words = doc.Text.Substring(clause.Start, Math.Max(0, difference.Quantity.CoreSpan.Start - clause.Start));
         var below = BelowWords.Any(w => words.Contains(w, StringComparison.Ordinal));
         var signed = below ? -Math.Abs(d) : Math.Abs(d);
         var unitOk = difference.Quantity.Unit == "个百分点" ? a.Unit == "%" : difference.Quantity.Unit == a.Unit || difference.Quantity.Unit is null;

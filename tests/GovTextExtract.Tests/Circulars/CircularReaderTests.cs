@@ -1,0 +1,96 @@
+using GovTextExtract.Circulars;
+using GovTextExtract.Records;
+
+namespace GovTextExtract.Tests.Circulars;
+
+/// <summary>The default circular reader on invented progress-report and completion text; every expected value was
+/// read off the text by hand.</summary>
+public class CircularReaderTests
+{
+    private static readonly ExtractionPipeline Rules = new(ExtractionOptions.Default with { CircularReader = CircularReaderKind.Rules });
+
+    private static IReadOnlyList<CompletionRecord> Read(string text) => Rules.ExtractText(text).Records;
+
+    [Fact]
+    public void Results_with_stated_rates_of_part_of_the_year_are_pending_until_they_pass_the_plan()
+    {
+        var records = Read("1-9月,全县重点项目完成投资45.6亿元,为年计划的82.3%,同比增长12.1%。其中,工业项目完成投资20.1亿元,为年计划的105.2%;交通项目完成投资8.4亿元,为年计划的60.5%。");
+
+        Assert.Equal(3, records.Count); // the year-on-year 12.1% has no target and gives no record
+        Assert.Equal((4_560_000_000m, 82.3m, CompletionStatus.Pending), (records[0].Actual!.Value!.Value, records[0].ReportedRate!.Value, records[0].Status));
+        Assert.Equal((2_010_000_000m, 105.2m, CompletionStatus.Exceeded), (records[1].Actual!.Value!.Value, records[1].ReportedRate!.Value, records[1].Status));
+        Assert.Equal((840_000_000m, 60.5m, CompletionStatus.Pending), (records[2].Actual!.Value!.Value, records[2].ReportedRate!.Value, records[2].Status));
+        Assert.All(records, r => Assert.Equal("1-9月", r.Actual!.Period));
+    }
+
+    [Fact]
+    public void A_target_named_inside_the_rate_phrase_is_the_records_target()
+    {
+        var r = Assert.Single(Read("全年新增城镇就业6200人,完成目标任务5000人的124%。"));
+
+        Assert.Equal(5000m, r.Target!.Value);
+        Assert.Equal(6200m, r.Actual!.Value);
+        Assert.Equal(124m, r.ReportedRate);
+        Assert.Equal(CompletionStatus.Exceeded, r.Status);
+    }
+
+    [Fact]
+    public void Rates_given_with_fen_bie_go_to_the_results_in_order()
+    {
+        var records = Read("今年培训农民工1.2万人、退役军人3000人,分别完成年度目标的80%、120%。");
+
+        Assert.Equal([(12_000m, 80m), (3000m, 120m)], records.Select(r => (r.Actual!.Value!.Value, r.ReportedRate!.Value)));
+    }
+
+    [Fact]
+    public void A_difference_to_the_target_gives_a_derived_target()
+    {
+        var r = Assert.Single(Read("全年地区生产总值增长6.2%,低于目标0.8个百分点。"));
+
+        Assert.Equal(6.2m, r.Actual!.Value);
+        Assert.True(r.Target!.Derived);
+        Assert.Equal(7.0m, r.Target.Value);
+        Assert.Equal(CompletionStatus.NotMet, r.Status);
+    }
+
+    [Fact]
+    public void A_target_in_brackets_after_its_result_pairs_with_it()
+    {
+        var r = Assert.Single(Read("2024年,全区引进优质企业26家(任务数20家),同比增长8%。"));
+
+        Assert.Equal((20m, 26m, CompletionStatus.Exceeded), (r.Target!.Value!.Value, r.Actual!.Value!.Value, r.Status));
+    }
+
+    [Fact]
+    public void A_plan_and_what_is_done_of_it_pair_and_the_count_of_projects_before_an_amount_is_none()
+    {
+        var records = Read("全市安排民生项目120个,已开工96个,开工率80%,累计完成投资35.2亿元,占年度计划的71.5%。");
+
+        var started = Assert.Single(records, r => r.Actual!.Value == 96m);
+        Assert.Equal((120m, 80m), (started.Target!.Value!.Value, started.ReportedRate!.Value));
+        Assert.Contains(records, r => r.Actual!.Value == 3_520_000_000m && r.ReportedRate == 71.5m);
+    }
+
+    [Fact]
+    public void Evidence_spans_point_at_the_figures_in_the_original_text()
+    {
+        const string text = "截至6月底,全省新建充电桩8650个,完成年度目标任务的61.8%。";
+        var result = Rules.ExtractText(text);
+        var r = Assert.Single(result.Records);
+
+        Assert.Equal("8650个", text.Substring(r.Evidence.Actual!.Value.Start, r.Evidence.Actual.Value.Length));
+        Assert.Equal("61.8%", text.Substring(r.Evidence.Rate!.Value.Start, r.Evidence.Rate.Value.Length));
+    }
+
+    [Fact]
+    public void Traditional_characters_read_as_simplified_and_evidence_keeps_the_original()
+    {
+        const string text = "上半年,全市實現城鎮新增就業1.5萬人,完成全年目標的62%。";
+        var r = Assert.Single(Rules.ExtractText(text).Records);
+
+        Assert.Equal(15_000m, r.Actual!.Value);
+        Assert.Equal("1.5萬人", r.Actual.Text);
+        Assert.Equal(62m, r.ReportedRate);
+        Assert.Equal(CompletionStatus.Pending, r.Status);
+    }
+}

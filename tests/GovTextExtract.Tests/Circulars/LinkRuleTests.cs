@@ -1,0 +1,39 @@
+using GovTextExtract.Links;
+using GovTextExtract.Roles;
+using GovTextExtract.Tests.Roles;
+
+namespace GovTextExtract.Tests.Circulars;
+
+/// <summary>Each link rule proposes the link of its example, given the roles the rules alone read.</summary>
+public class LinkRuleTests
+{
+    private static IReadOnlyList<string> Fired(string text, LinkKind kind, string from, string to)
+    {
+        var doc = RoleRuleExampleTests.Read(text);
+        var votes = RoleVotes.Collect(doc, RoleRuleSet.Default);
+        var roles = doc.Mentions.Select(m => votes.RulesRole(m.Index)).ToArray();
+        var c = new LinkCandidate(kind, RoleRuleExampleTests.Figure(doc, from).Index, RoleRuleExampleTests.Figure(doc, to).Index);
+        Assert.Contains(c, LinkCandidates.For(doc, roles));
+        return LinkRules.Votes(doc, roles, votes, c);
+    }
+
+    [Theory]
+    [InlineData("完成投资12.5亿元,为年计划的80%", LinkKind.Rate, "80%", "12.5亿元", LinkRules.RateNearest)]
+    [InlineData("培训农民工1.2万人、退役军人3000人,分别完成年度目标的80%、120%", LinkKind.Rate, "120%", "3000人", LinkRules.RateRespectively)]
+    [InlineData("引进优质企业26家(任务数20家)", LinkKind.Target, "20家", "26家", LinkRules.TargetInBrackets)]
+    [InlineData("新增就业6200人,完成目标任务5000人的124%", LinkKind.Target, "5000人", "6200人", LinkRules.TargetInRatePhrase)]
+    [InlineData("新增就业5.2万人,超过4.5万人的目标", LinkKind.Target, "4.5万人", "5.2万人", LinkRules.TargetComparison)]
+    [InlineData("安排民生项目120个,已开工96个", LinkKind.Target, "120个", "96个", LinkRules.TargetNearestInSentence)]
+    [InlineData("增长6.1%,低于目标0.9个百分点", LinkKind.Difference, "0.9个百分点", "6.1%", LinkRules.DifferenceNearest)]
+    public void A_link_rule_proposes_its_example(string text, LinkKind kind, string from, string to, string rule)
+    {
+        Assert.Contains(rule, Fired(text, kind, from, to));
+    }
+
+    [Fact]
+    public void A_rate_outside_brackets_does_not_measure_the_part_inside_them()
+    {
+        const string text = "补助资金1.51亿元(其中省级资金0.3亿元)已全部下达,占计划80.1%";
+        Assert.Contains(LinkRules.RateNearest, Fired(text, LinkKind.Rate, "80.1%", "1.51亿元"));
+    }
+}

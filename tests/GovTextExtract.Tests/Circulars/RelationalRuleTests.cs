@@ -1,0 +1,49 @@
+using GovTextExtract.Roles;
+using GovTextExtract.Tests.Roles;
+
+namespace GovTextExtract.Tests.Circulars;
+
+/// <summary>Each relational role rule votes as its summary says, on invented text.</summary>
+public class RelationalRuleTests
+{
+    private static IReadOnlyList<RoleVote> VotesFor(string text, string figure)
+    {
+        var doc = RoleRuleExampleTests.Read(text);
+        var votes = RoleVotes.Collect(doc, RoleRuleSet.Default);
+        return votes.For(RoleRuleExampleTests.Figure(doc, figure).Index);
+    }
+
+    [Theory]
+    [InlineData("分别完成全年计划的95%、60%、97%", "60%", RelationalRoleRules.ListContinues)]
+    [InlineData("完成投资12.5亿元,为年计划的80%", "12.5亿元", RelationalRoleRules.RatedActual)]
+    [InlineData("培训农民工1.2万人、退役军人3000人,分别完成年度目标的80%、120%", "1.2万人", RelationalRoleRules.ListedForRates)]
+    [InlineData("增长6.1%,低于目标0.9个百分点", "6.1%", RelationalRoleRules.BeforeDifference)]
+    [InlineData("城镇登记失业率为3.1%,低于4%的控制目标", "3.1%", RelationalRoleRules.ComparedWithTarget)]
+    [InlineData("全省172个在建项目完成投资1434.9亿元", "172个", RelationalRoleRules.SubjectCount)]
+    public void A_relational_rule_votes_for_its_example(string text, string figure, string rule)
+    {
+        Assert.Contains(VotesFor(text, figure), v => v.Rule == rule);
+    }
+
+    [Fact]
+    public void An_item_task_and_its_result_vote_target_and_actual()
+    {
+        const string text = "3.全年新建城市公园6个。截至年底,全市新建城市公园7个,超额完成任务。";
+        Assert.Contains(VotesFor(text, "6个"), v => v.Rule == RelationalRoleRules.ItemTask && v.Role == MentionRole.Target);
+        Assert.Contains(VotesFor(text, "7个"), v => v.Rule == RelationalRoleRules.ItemResult && v.Role == MentionRole.Actual);
+    }
+
+    [Fact]
+    public void An_item_whose_later_figures_name_other_things_has_no_task()
+    {
+        // The later sentence counts meetings, not parks: the words are not the task's.
+        const string text = "3.全年新建城市公园6个。召开推进会议8个,印发文件3个。";
+        Assert.DoesNotContain(VotesFor(text, "6个"), v => v.Rule == RelationalRoleRules.ItemTask);
+    }
+
+    [Fact]
+    public void Items_of_a_list_that_name_their_subjects_do_not_share_a_vote()
+    {
+        Assert.DoesNotContain(VotesFor("新增养老床位800张、托位1200个", "1200个"), v => v.Rule == RelationalRoleRules.ListContinues);
+    }
+}

@@ -80,6 +80,9 @@ public sealed class ExtractionPipeline
                 .ToArray();
             return new ExtractionResult { Document = document.Name, Records = stated, SourceText = document.Text, Kind = DocumentKind.WorkReport };
         }
+        // The plain-text tables are found once: the document model marks their lines, the table reader reads them.
+        var plainTables = TableRecordExtractor.PlainTextTablesOf(document);
+        var allTables = document.Tables.Concat(plainTables).OrderBy(t => t.Span.Start).ToArray();
         IEnumerable<CompletionRecord> prose;
         if (Options.CircularReader == CircularReaderKind.Legacy)
         {
@@ -88,14 +91,14 @@ public sealed class ExtractionPipeline
         }
         else
         {
-            var read = ReadCircular(document);
+            var read = _circulars.Read(_documents.Read(document, allTables));
             prose = read.Records.Select(r => r with { Evidence = MapEvidence(r.Evidence, read.Document.Reading) });
         }
         // Tables of targets (指标 | 目标 | 完成值 | 完成率) give records directly; prose records read off a table's own
         // rows are dropped in favour of the table's: rows of the loader's tables, and of the plain-text tables that
         // gave records.
-        var tableRecords = TableRecordExtractor.Extract(document);
-        var tableSpans = TableRecordExtractor.Tables(document).Select(t => t.Span)
+        var tableRecords = TableRecordExtractor.Extract(document, plainTables, Lexicons, TableHeaderLexicon.Default);
+        var tableSpans = allTables.Select(t => t.Span)
             .Where(t => document.Tables.Any(l => l.Span == t) || tableRecords.Any(r => InTable(r.Evidence, [t])))
             .ToArray();
         var paired = prose

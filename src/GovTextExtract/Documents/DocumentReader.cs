@@ -36,12 +36,17 @@ public sealed class DocumentReader
     private const int OpeningLength = 300;
 
     /// <summary>Reads <paramref name="document"/>.</summary>
-    public GovDocument Read(LoadedDocument document)
+    public GovDocument Read(LoadedDocument document) =>
+        Read(document, TableRecordExtractor.Tables(document));
+
+    /// <summary>Reads <paramref name="document"/> whose tables (the loader's and the plain-text ones) are known.</summary>
+    public GovDocument Read(LoadedDocument document, IReadOnlyList<DocumentTable> tables)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(tables);
         var reading = TextNormalizer.Normalize(document.Text);
         var text = reading.Text;
-        var tableSpans = TableSpans(document, reading);
+        var tableSpans = tables.Select(t => SourceSpan.FromBounds(ToReading(reading, t.Span.Start), ToReading(reading, t.Span.End))).ToArray();
         var figures = _recognizer.Recognize(text).Where(q => q.Kind == QuantityKind.Figure).ToArray();
 
         var blocks = new List<TextBlock>();
@@ -80,14 +85,7 @@ public sealed class DocumentReader
             var inTable = blocks[sentence.Block].Role == BlockRole.TableLine;
             mentions.Add(new Mention(mentions.Count, q, sentence.Index, clause, sentence.Block, inTable));
         }
-        return new GovDocument(document.Name, reading, blocks, sentences, mentions, DocumentPeriod(text, blocks));
-    }
-
-    /// <summary>Tables the loader found and those written as plain text, in reading-text offsets.</summary>
-    private static SourceSpan[] TableSpans(LoadedDocument document, NormalizedText reading)
-    {
-        var tables = TableRecordExtractor.Tables(document);
-        return tables.Select(t => SourceSpan.FromBounds(ToReading(reading, t.Span.Start), ToReading(reading, t.Span.End))).ToArray();
+        return new GovDocument(document.Name, reading, blocks, sentences, mentions, DocumentPeriod(text, blocks), tables);
     }
 
     /// <summary>The reading-text offset of an original offset: the first reading character at or after it.</summary>

@@ -53,8 +53,9 @@ public sealed record Mention(int Index, Quantity Quantity, int Sentence, int Cla
 public sealed class GovDocument
 {
     internal GovDocument(string name, NormalizedText reading, IReadOnlyList<TextBlock> blocks,
-        IReadOnlyList<Sentence> sentences, IReadOnlyList<Mention> mentions, string? period)
+        IReadOnlyList<Sentence> sentences, IReadOnlyList<Mention> mentions, string? period, IReadOnlyList<Loading.DocumentTable> tables)
     {
+        Tables = tables;
         Name = name;
         Reading = reading;
         Blocks = blocks;
@@ -112,6 +113,11 @@ public sealed class GovDocument
 
     /// <summary>Every figure, in text order.</summary>
     public IReadOnlyList<Mention> Mentions { get; }
+
+    /// <summary>The document's tables: the loader's (HTML, DOCX) and those recovered from its text, with spans in the
+    /// decoded original (<see cref="Loading.LoadedDocument.Text"/>); their lines are <see cref="BlockRole.TableLine"/>
+    /// blocks and their figures <see cref="Mention.InTable"/>.</summary>
+    public IReadOnlyList<Loading.DocumentTable> Tables { get; }
 
     /// <summary>The partial period the whole document reports on, from its title and opening lines ("1-10月",
     /// "上半年", "截至6月底"), or null when it names none.</summary>

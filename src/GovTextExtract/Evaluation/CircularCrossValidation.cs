@@ -94,16 +94,16 @@ public static class CircularCrossValidation
     private static Score Score(TrainingDocument d, ExtractionPipeline pipeline) =>
         Scorer.Score(d.Gold.Records, pipeline.Extract(d.Loaded).Records).Score;
 
-    /// <summary>The style of a prepared gold document (see <see cref="DocumentStyle"/>).</summary>
+    /// <summary>The style of a prepared gold document (see <see cref="DocumentStyle"/>): tables when the table reader
+    /// gives at least half as many records as the gold requires; progress when at least half the required gold
+    /// records are pending; prose otherwise.</summary>
     public static DocumentStyle StyleOf(TrainingDocument d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var required = d.Alignment.Records.Where(r => !r.Gold.Optional).ToArray();
-        if (required.Length == 0) return DocumentStyle.Prose;
-        var inTable = required.Count(r => r.Actual >= 0 && d.Document.Mentions[r.Actual].InTable
-                                          || r.Actual < 0 && r.Target >= 0 && d.Document.Mentions[r.Target].InTable);
-        if (2 * inTable >= required.Length) return DocumentStyle.Tables;
-        var pending = required.Count(r => r.Gold.Status == CompletionStatus.Pending);
-        return 2 * pending >= required.Length ? DocumentStyle.Progress : DocumentStyle.Prose;
+        var required = d.Gold.Records.Count(r => !r.Optional);
+        if (required == 0) return DocumentStyle.Prose;
+        if (2 * Tables.TableRecordExtractor.Extract(d.Loaded).Count >= required) return DocumentStyle.Tables;
+        var pending = d.Gold.Records.Count(r => !r.Optional && r.Status == CompletionStatus.Pending);
+        return 2 * pending >= required ? DocumentStyle.Progress : DocumentStyle.Prose;
     }
 }

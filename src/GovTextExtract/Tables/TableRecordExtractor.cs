@@ -54,11 +54,28 @@ public static class TableRecordExtractor
         decimal metTolerancePercent = 0.5m)
     {
         ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(headers);
+        return Extract(doc, PlainText(doc, headers), lexicons, headers, metTolerancePercent);
+    }
+
+    /// <summary>The records of every table of targets in the document, given its plain-text tables (from
+    /// <see cref="PlainTextTablesOf"/>, so that a caller who needs them too finds them once).</summary>
+    /// <param name="doc">The loaded document.</param>
+    /// <param name="plainTextTables">The document's plain-text tables.</param>
+    /// <param name="lexicons">Units, bound words and indicator directions.</param>
+    /// <param name="headers">Table header words.</param>
+    /// <param name="metTolerancePercent">Relative tolerance, in percent of the target, within which an actual counts
+    /// as met. Default 0.5.</param>
+    public static IReadOnlyList<CompletionRecord> Extract(LoadedDocument doc, IReadOnlyList<DocumentTable> plainTextTables,
+        LexiconSet lexicons, TableHeaderLexicon headers, decimal metTolerancePercent = 0.5m)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(plainTextTables);
         ArgumentNullException.ThrowIfNull(lexicons);
         ArgumentNullException.ThrowIfNull(headers);
         var recognizer = ReferenceEquals(lexicons, LexiconSet.Default) ? DefaultRecognizer.Value : new QuantityRecognizer(lexicons);
         var reader = new TableReader(doc.Text, lexicons, headers, recognizer, metTolerancePercent);
-        var plain = new HashSet<DocumentTable>(PlainText(doc, headers), ReferenceEqualityComparer.Instance);
+        var plain = new HashSet<DocumentTable>(plainTextTables, ReferenceEqualityComparer.Instance);
         var records = new List<CompletionRecord>();
         foreach (var table in doc.Tables.Concat(plain).OrderBy(t => t.Span.Start))
             records.AddRange(reader.Read(table, plain.Contains(table)));
@@ -82,5 +99,13 @@ public static class TableRecordExtractor
     {
         ArgumentNullException.ThrowIfNull(doc);
         return doc.Tables.Concat(PlainText(doc, TableHeaderLexicon.Default)).OrderBy(t => t.Span.Start).ToArray();
+    }
+
+    /// <summary>The plain-text tables of the document outside the loader's (bar, tab and space rows, cells one a line,
+    /// tables flattened into running text), found with the default header lexicon.</summary>
+    public static IReadOnlyList<DocumentTable> PlainTextTablesOf(LoadedDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return PlainText(doc, TableHeaderLexicon.Default);
     }
 }

@@ -76,3 +76,17 @@ public class LearningTests
         Assert.Equal(group, CircularCrossValidation.GroupOf(document));
     }
 }
+
+/// <summary>The classifiers shipped in models/ read this build's features: a rule added or removed without
+/// retraining (govtext train-reader --corpus corpus --out models) fails here, not silently at run time.</summary>
+public class EmbeddedModelTests
+{
+    [Fact]
+    public void The_embedded_circular_models_read_this_builds_features()
+    {
+        var models = GovTextExtract.Circulars.CircularModels.Embedded;
+        Assert.NotNull(models);
+        Assert.Equal(GovTextExtract.Roles.RoleFeatures.Default.Count, models!.Roles.FeatureCount);
+        Assert.Equal(GovTextExtract.Links.LinkFeatures.Count, models.Links.FeatureCount);
+    }
+}

@@ -24,6 +24,10 @@ public static class AuditCodes
     /// <summary>A target not stated but derived from a stated difference to it (比目标高出1.6个百分点).</summary>
     public const string DerivedTarget = "derived_target";
 
+    /// <summary>The document compares the result with the time schedule (超序时进度24.9个百分点, 低于时序进度3.82个
+    /// 百分点): progress against the share of the year gone by, not against the target.</summary>
+    public const string ScheduleComparison = "schedule_comparison";
+
     /// <summary>The codes the auditor computes itself: flags of these codes raised earlier (by the pairer) are
     /// replaced by the auditor's.</summary>
     public static IReadOnlySet<string> Recomputed { get; } = new HashSet<string>(StringComparer.Ordinal)

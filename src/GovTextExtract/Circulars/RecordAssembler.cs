@@ -1,3 +1,4 @@
+using GovTextExtract.Audit;
 using System.Globalization;
 using GovTextExtract.Documents;
 using GovTextExtract.Lexicons;
@@ -65,7 +66,7 @@ internal sealed class RecordAssembler(LexiconSet lex)
                 {
                     var t = EmbeddedTarget(doc, roles, rate);
                     usedTargets.Add(t);
-                    records.Add((m.Span.Start, Build(doc, m, t, rate, -1, claim, Math.Min(confidence[m.Index], p))));
+                    records.Add((m.Span.Start, Build(doc, roles, m, t, rate, -1, claim, Math.Min(confidence[m.Index], p))));
                 }
                 continue;
             }
@@ -77,7 +78,7 @@ internal sealed class RecordAssembler(LexiconSet lex)
             var conf = confidence[m.Index];
             if (own.Count > 0) conf = Math.Min(conf, own[0].P);
             if (target >= 0 && targets.TryGetValue(m.Index, out var tl)) conf = Math.Min(conf, tl.P);
-            records.Add((m.Span.Start, Build(doc, m, target, chosenRate, hasDifference ? difference.Difference : -1, claim, conf)));
+            records.Add((m.Span.Start, Build(doc, roles, m, target, chosenRate, hasDifference ? difference.Difference : -1, claim, conf)));
         }
         foreach (var t in doc.Mentions)
         {
@@ -123,7 +124,28 @@ internal sealed class RecordAssembler(LexiconSet lex)
     private static bool IsEmbedded(GovDocument doc, IReadOnlyList<MentionRole> roles, int target) =>
         target + 1 < doc.Mentions.Count && roles[target + 1] == MentionRole.Rate && EmbeddedTarget(doc, roles, target + 1) == target;
 
-    private CompletionRecord Build(GovDocument doc, Mention actual, int targetIndex, int rateIndex, int differenceIndex, bool claim, float confidence)
+    /// <summary>A comparison with the time schedule later in the result's sentence, before any other result.</summary>
+    private static Mention? ScheduleOf(GovDocument doc, Mention actual, IReadOnlyList<MentionRole> roles)
+    {
+        foreach (var m in doc.MentionsInSentence(actual.Sentence))
+        {
+            if (m.Index <= actual.Index) continue;
+            if (roles[m.Index] == MentionRole.Actual) return null;
+            if (roles[m.Index] == MentionRole.Schedule) return m;
+        }
+        return null;
+    }
+
+    private static SourceSpan ScheduleClause(GovDocument doc, Mention schedule)
+    {
+        var clause = doc.ClauseOf(schedule);
+        var end = Math.Min(clause.End, schedule.Span.End);
+        var text = doc.Text.AsSpan(clause.Start, end - clause.Start);
+        var skip = text.Length - text.TrimStart().TrimStart("，,").Length;
+        return SourceSpan.FromBounds(clause.Start + skip, end);
+    }
+
+    private CompletionRecord Build(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention actual, int targetIndex, int rateIndex, int differenceIndex, bool claim, float confidence)
     {
         var indicator = _namer.Name(doc, actual);
         var direction = lex.DirectionOf(indicator);
@@ -138,6 +160,14 @@ internal sealed class RecordAssembler(LexiconSet lex)
             note = derived.Note;
         }
         var status = ProgressStatus.Of(target, actualValue, rate, claim, ClaimsExceeded(doc, actual), Shareish(actualValue, indicator), direction);
+        var flags = new List<AuditFlag>();
+        if (target?.Derived == true)
+            flags.Add(new AuditFlag(AuditCodes.DerivedTarget, AuditSeverity.Info, "the target is not stated; it is derived from the stated difference to it")
+            { MessageZh = "文件未列目标值，目标由所述差值推算", Evidence = [doc.ToOriginal(doc.Mentions[differenceIndex].Span)] });
+        if (ScheduleOf(doc, actual, roles) is { } schedule)
+            flags.Add(new AuditFlag(AuditCodes.ScheduleComparison, AuditSeverity.Info,
+                $"the document compares this result with the time schedule ({Original(doc, ScheduleClause(doc, schedule))}): progress against the share of the year gone by, not against the target")
+            { MessageZh = "与序时进度比较，不是与目标比较", Evidence = [doc.ToOriginal(schedule.Span)] });
         return new CompletionRecord
         {
             Indicator = indicator,
@@ -147,6 +177,7 @@ internal sealed class RecordAssembler(LexiconSet lex)
             ComputedRate = target?.Derived == true ? null : StatusEvaluator.ComputedRate(target, actualValue),
             Status = status,
             Note = note,
+            Flags = flags,
             Confidence = Math.Round(confidence, 3),
             Evidence = new RecordEvidence
             {

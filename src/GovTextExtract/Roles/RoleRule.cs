@@ -66,6 +66,10 @@ public sealed class RoleRule
     /// <summary>The unit classes it applies to (<c>any</c> for all).</summary>
     public IReadOnlyList<string> Units { get; }
 
+    /// <summary>True for a rule whose vote precedes the vote sources' in the rules-alone reading (a rule the gold finds
+    /// nearly always right: rate.of_plan, target.inside_rate_phrase …).</summary>
+    public bool Leads { get; init; }
+
     /// <summary>Canonical unit names the figure must have, when the rule names any (个月, 天 …).</summary>
     public IReadOnlyList<string> UnitNames { get; }
 

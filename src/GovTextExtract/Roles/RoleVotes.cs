@@ -39,6 +39,7 @@ public sealed class RoleVotes
         ArgumentNullException.ThrowIfNull(rules);
         var suggested = new List<(Links.LinkCandidate, string)>();
         var pattern = new List<RoleVote>[doc.Mentions.Count];
+        var leadingPattern = new HashSet<string>(rules.Rules.Where(r => r.Leads).Select(r => r.Name), StringComparer.Ordinal);
         foreach (var m in doc.Mentions)
         {
             var votes = new List<RoleVote>();
@@ -46,27 +47,33 @@ public sealed class RoleVotes
                 if (rule.Fires(doc, m)) votes.Add(new RoleVote(rule.Name, rule.Role));
             pattern[m.Index] = votes;
         }
+        var sourceLeading = new HashSet<string>(StringComparer.Ordinal);
+        var sourceRules = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources ?? [])
         {
             var said = source.Vote(doc);
-            foreach (var (mention, votes) in said.Roles)
-            {
-                pattern[mention].InsertRange(0, votes.Where(v => source.LeadingRules.Contains(v.Rule)));
-                pattern[mention].AddRange(votes.Where(v => !source.LeadingRules.Contains(v.Rule)));
-            }
+            foreach (var (mention, votes) in said.Roles) pattern[mention].AddRange(votes);
             suggested.AddRange(said.Links);
+            sourceLeading.UnionWith(source.LeadingRules);
+            sourceRules.UnionWith(source.RoleRuleNames);
         }
         var all = new IReadOnlyList<RoleVote>[pattern.Length];
         var relational = RelationalRoleRules.Votes(doc, pattern);
         for (var i = 0; i < pattern.Length; i++)
         {
-            if (relational[i].Count == 0)
-            {
-                all[i] = pattern[i];
-                continue;
-            }
-            var leading = relational[i].Where(v => _leading.Contains(v.Rule)).ToArray();
-            all[i] = [.. leading, .. pattern[i], .. relational[i].Where(v => !_leading.Contains(v.Rule))];
+            // Precedence: leading pattern rules, the sources' leading votes, leading relational rules, the other
+            // pattern rules, the sources' other votes, the other relational rules.
+            var p = pattern[i];
+            var r = relational[i];
+            all[i] =
+            [
+                .. p.Where(v => leadingPattern.Contains(v.Rule)),
+                .. p.Where(v => sourceLeading.Contains(v.Rule)),
+                .. r.Where(v => _leading.Contains(v.Rule)),
+                .. p.Where(v => !leadingPattern.Contains(v.Rule) && !sourceRules.Contains(v.Rule)),
+                .. p.Where(v => sourceRules.Contains(v.Rule) && !sourceLeading.Contains(v.Rule)),
+                .. r.Where(v => !_leading.Contains(v.Rule)),
+            ];
         }
         return new RoleVotes(all, suggested);
     }
@@ -79,6 +86,7 @@ public sealed class RoleVotes
         if (votes.Count == 0) return MentionRole.Other;
         var first = votes[0];
         if (!_relational.Contains(first.Rule) || _leading.Contains(first.Rule)) return first.Role;
+        // Only relational votes: take them in the order of their names.
         foreach (var name in RelationalRoleRules.Names)
             foreach (var v in votes)
                 if (v.Rule == name) return v.Role;

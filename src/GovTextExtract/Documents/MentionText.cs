@@ -23,6 +23,23 @@ public static class MentionText
         return 2.0 * shared / (ga.Count + gb.Count);
     }
 
+    /// <summary>Dice coefficient of the character bigrams (without digits) of the two mentions' sentences before them:
+    /// for figures whose clause holds only part of their name (…重点建设项目252项,年度计划投资496.37亿元).</summary>
+    public static double SentenceSimilarity(GovDocument doc, Mention a, Mention b)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        string Before(Mention m)
+        {
+            var s = doc.SentenceOf(m);
+            return doc.Text.Substring(s.Start, Math.Max(0, Math.Max(s.Start, m.Quantity.CoreSpan.Start) - s.Start));
+        }
+        var ga = Grams(Before(a));
+        var gb = Grams(Before(b));
+        if (ga.Count == 0 || gb.Count == 0) return 0;
+        var shared = ga.Count(gb.Contains);
+        return 2.0 * shared / (ga.Count + gb.Count);
+    }
+
     private static HashSet<string> Grams(string s)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);

@@ -24,6 +24,14 @@ public static class LinkRules
     /// <summary>An item's task target whose words the result's repeat best goes with the result of a later sentence of
     /// the item (投资额10亿元以上项目10个、亿元以上项目100个。…投资额10亿元以上项目28个…亿元以上项目205个).</summary>
     public const string TargetBestInItem = "link.target.best_in_item";
+    /// <summary>A target stated in a paragraph before the result's (an opening that lists the year's plans, a section
+    /// before the one that reports) whose words the result's repeat most, by at least
+    /// <see cref="EarlierSimilarity"/> of them.</summary>
+    public const string TargetStatedEarlier = "link.target.stated_earlier";
+
+    /// <summary>How much of their words a result must share with a target of an earlier paragraph.</summary>
+    public const double EarlierSimilarity = 0.4;
+
     /// <summary>The nearest target of a compatible unit in the result's paragraph, either side.</summary>
     public const string TargetNearestInBlock = "link.target.nearest_in_block";
     /// <summary>A target stated in an earlier sentence of the paragraph whose words the result's repeat.</summary>
@@ -36,7 +44,7 @@ public static class LinkRules
     public static IReadOnlyList<string> Names { get; } =
     [
         RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetComparison, TargetRespectively,
-        TargetNearestInSentence, TargetBestInItem, TargetRestated, TargetNearestInBlock, DifferenceNearest,
+        TargetNearestInSentence, TargetBestInItem, TargetRestated, TargetNearestInBlock, TargetStatedEarlier, DifferenceNearest,
     ];
 
     /// <summary>The rules that vote for a candidate, given every mention's role and the role votes.</summary>
@@ -85,6 +93,7 @@ public static class LinkRules
                     && Similarity(doc, from, to) >= 0.3) fired.Add(TargetRestated);
                 if (from.Block == to.Block && Compatible(from, to) && NearestCompatibleTarget(doc, roles, to) == c.From)
                     fired.Add(TargetNearestInBlock);
+                if (from.Block < to.Block && BestEarlier(doc, roles, to) == c.From) fired.Add(TargetStatedEarlier);
                 if (from.Block == to.Block && from.Sentence < to.Sentence && doc.Blocks[to.Block].Role == BlockRole.Item
                     && BestInItem(doc, roles, to) == c.From)
                     fired.Add(TargetBestInItem);
@@ -163,6 +172,28 @@ public static class LinkRules
     }
 
     internal static double Similarity(GovDocument doc, Mention a, Mention b) => MentionText.Similarity(doc, a, b);
+
+    /// <summary>The target of an earlier paragraph (within <see cref="LinkCandidates.BlocksBack"/>) whose words the
+    /// result's share most, by at least <see cref="EarlierSimilarity"/>, or -1.</summary>
+    private static int BestEarlier(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention actual)
+    {
+        var best = -1;
+        var bestScore = EarlierSimilarity;
+        for (var b = Math.Max(0, actual.Block - LinkCandidates.BlocksBack); b < actual.Block; b++)
+        {
+            foreach (var t in doc.MentionsInBlock(b))
+            {
+                if (roles[t.Index] != MentionRole.Target || !Compatible(t, actual)) continue;
+                var score = MentionText.SentenceSimilarity(doc, t, actual);
+                if (score >= bestScore)
+                {
+                    bestScore = score;
+                    best = t.Index;
+                }
+            }
+        }
+        return best;
+    }
 
     /// <summary>The target of an earlier sentence of the result's item, of compatible unit, whose words the result's
     /// share most (ties: the nearer), or -1.</summary>

@@ -31,6 +31,13 @@ public class LinkRuleTests
     }
 
     [Fact]
+    public void A_target_of_an_opening_paragraph_goes_with_the_result_that_repeats_its_words()
+    {
+        const string text = "今年全县安排重点项目60个,年度计划投资80.5亿元。\n一、总体情况\n全县重点项目完成投资86.1亿元,完成年度计划的107%。";
+        Assert.Contains(LinkRules.TargetStatedEarlier, Fired(text, LinkKind.Target, "80.5亿元", "86.1亿元"));
+    }
+
+    [Fact]
     public void A_rate_outside_brackets_does_not_measure_the_part_inside_them()
     {
         const string text = "补助资金1.51亿元(其中省级资金0.3亿元)已全部下达,占计划80.1%";

@@ -179,7 +179,9 @@ public static class RelationalRoleRules
     {
         if (previous.Sentence != next.Sentence || previous.Clause != next.Clause) return false;
         var gap = doc.Text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
-        if (gap.Length == 0 || gap.Length > MaxListGap) return false;
+        // Rates glued together by a lost separator (分别完成全年计划144.06%207.74%309.2%) are a list too.
+        if (gap.Length == 0) return previous.Quantity.Unit == "%" && next.Quantity.Unit == "%";
+        if (gap.Length > MaxListGap) return false;
         if (gap.Length <= 3)
         {
             // "10.83个、12.88个百分点": the first item's unit is cut short; a gap of a bare 个 continues the list too.
@@ -197,6 +199,7 @@ public static class RelationalRoleRules
     private static bool SeparatorsOnly(GovDocument doc, Mention previous, Mention next)
     {
         var gap = doc.Text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
+        if (gap.Length == 0) return true;
         if (gap.Length > 3) return false;
         foreach (var c in gap)
             if (!ListSeparators.Contains(c) && c != '个') return false;

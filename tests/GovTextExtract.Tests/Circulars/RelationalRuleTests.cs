@@ -15,6 +15,7 @@ public class RelationalRuleTests
 
     [Theory]
     [InlineData("分别完成全年计划的95%、60%、97%", "60%", RelationalRoleRules.ListContinues)]
+    [InlineData("分别完成全年计划144.06%207.74%309.2%", "207.74%", RelationalRoleRules.ListContinues)]
     [InlineData("完成投资12.5亿元,为年计划的80%", "12.5亿元", RelationalRoleRules.RatedActual)]
     [InlineData("培训农民工1.2万人、退役军人3000人,分别完成年度目标的80%、120%", "1.2万人", RelationalRoleRules.ListedForRates)]
     [InlineData("增长6.1%,低于目标0.9个百分点", "6.1%", RelationalRoleRules.BeforeDifference)]

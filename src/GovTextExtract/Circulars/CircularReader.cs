@@ -152,7 +152,7 @@ public sealed class CircularReader
     }
 
     /// <summary>How sure the rules alone are of a mention's role: a target only the earlier pairer names, with no
-    /// result of its own, is what it reports as unreported (国家级隐形冠军企业1家); other lone targets are plan figures
+    /// result of its own, is what it reports as unreported (培育省级示范企业5家, then nothing of them); other lone targets are plan figures
     /// more often than tasks, and give no record of their own.</summary>
     private static float RuleConfidence(RoleVotes votes, int mention)
     {

@@ -22,7 +22,7 @@ public static class LinkRules
     /// <summary>The nearest target before a result in its sentence, of a compatible unit (计划投产项目55个,已投产54个).</summary>
     public const string TargetNearestInSentence = "link.target.nearest_in_sentence";
     /// <summary>An item's task target whose words the result's repeat best goes with the result of a later sentence of
-    /// the item (投资额10亿元以上项目10个、亿元以上项目100个。…投资额10亿元以上项目28个…亿元以上项目205个).</summary>
+    /// the item (新建学校8所、幼儿园15所。…新建学校9所…幼儿园16所).</summary>
     public const string TargetBestInItem = "link.target.best_in_item";
     /// <summary>A target stated in a paragraph before the result's (an opening that lists the year's plans, a section
     /// before the one that reports) whose words the result's repeat most, by at least

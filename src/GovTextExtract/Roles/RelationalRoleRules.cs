@@ -43,7 +43,7 @@ public static class RelationalRoleRules
         [ItemTask, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult];
 
     /// <summary>Relational rules whose votes take precedence over the pattern rules (an item's task sentence is a task
-    /// even where a verb of doing opens it: 5.完成长江沿岸造林绿化55000亩).</summary>
+    /// even where a verb of doing opens it: 5.完成荒山造林3万亩).</summary>
     public static IReadOnlyList<string> Leading { get; } = [ItemTask, SubjectCount];
 
     private const string ListSeparators = "、和及与或,， ";

@@ -161,7 +161,7 @@ internal sealed partial class TableReader
     }
 
     /// <summary>A task cell's words without its target figure and the cue words before it: 新增4000张养老床位 →
-    /// 新增养老床位, 完成新改建厕所6.9万座 → 新改建厕所.</summary>
+    /// 新增养老床位, 完成新建公园12个 → 新建公园.</summary>
     private string? IndicatorAround(DocumentTableCell cell, Figure figure)
     {
         var before = text[cell.Span.Start..figure.Span.Start];

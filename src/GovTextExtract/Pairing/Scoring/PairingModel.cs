@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using GovTextExtract.Pairing.Features;
 using GovTextExtract.Pairing.Training;
 using Microsoft.ML;
@@ -65,11 +64,7 @@ public sealed class PairingModel
         DataViewSchema schema;
         try
         {
-            // ML.NET reads the zip by seeking; copy a forward-only stream first.
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            buffer.Position = 0;
-            transformer = ml.Model.Load(buffer, out schema);
+            transformer = Learning.ModelFiles.Load(ml, stream, out schema);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -98,20 +93,7 @@ public sealed class PairingModel
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var raw = new MemoryStream();
-        _ml.Model.Save(_transformer, _inputSchema, raw);
-        raw.Position = 0;
-        using var source = new ZipArchive(raw, ZipArchiveMode.Read);
-        using var target = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var stamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        foreach (var entry in source.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
-        {
-            var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-            copy.LastWriteTime = stamp;
-            using var from = entry.Open();
-            using var to = copy.Open();
-            from.CopyTo(to);
-        }
+        Learning.ModelFiles.Save(_ml, _transformer, _inputSchema, stream);
     }
 
     /// <summary>The calibrated probability that the candidate with these features is the right pair.</summary>

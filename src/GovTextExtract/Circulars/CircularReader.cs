@@ -58,7 +58,7 @@ public sealed class CircularReader
 
     /// <summary>Lowest probability of <see cref="MentionRole.Actual"/> at which a figure the classifier finds more
     /// likely none is read as a result all the same (results without links give no record).</summary>
-    public static float ActualThreshold { get; set; } = 0.3f;
+    public const float ActualThreshold = 0.3f;
 
     /// <summary>Lowest probability at which a target already taken by one actual serves another too.</summary>
     public const float SharedTargetThreshold = 0.8f;

@@ -32,6 +32,9 @@ public sealed class DocumentReader
     /// <summary>Longest line, in characters, read as a heading when it holds no figure.</summary>
     private const int MaxHeadingLength = 40;
 
+    /// <summary>Longest line, in characters, read as a heading without a heading marker.</summary>
+    private const int MaxBareHeadingLength = 20;
+
     /// <summary>How much of the opening of a document names the period it reports on.</summary>
     private const int OpeningLength = 300;
 
@@ -52,16 +55,18 @@ public sealed class DocumentReader
         var blocks = new List<TextBlock>();
         var sentences = new List<Sentence>();
         var heading = -1;
+        var nextFigure = 0;
         foreach (var line in Lines(text))
         {
             var inTable = tableSpans.Any(t => t.Overlaps(line));
             var lineText = text.AsSpan(line.Start, line.Length);
             var marker = ItemMarker.Match(text, line.Start, line.Length);
             var bodyStart = marker.Success && marker.Index == line.Start ? line.Start + marker.Length : line.Start;
-            var hasFigure = figures.Any(f => line.Contains(f.Span));
+            while (nextFigure < figures.Length && figures[nextFigure].Span.Start < line.Start) nextFigure++;
+            var hasFigure = nextFigure < figures.Length && line.Contains(figures[nextFigure].Span);
             BlockRole role;
             if (inTable) role = BlockRole.TableLine;
-            else if (!hasFigure && IsHeading(text, line, lineText)) role = BlockRole.Heading;
+            else if (!hasFigure && IsHeading(lineText)) role = BlockRole.Heading;
             else if (bodyStart > line.Start) role = BlockRole.Item;
             else role = BlockRole.Paragraph;
             var block = new TextBlock(blocks.Count, line, role, heading, bodyStart);
@@ -85,7 +90,7 @@ public sealed class DocumentReader
             var inTable = blocks[sentence.Block].Role == BlockRole.TableLine;
             mentions.Add(new Mention(mentions.Count, q, sentence.Index, clause, sentence.Block, inTable));
         }
-        return new GovDocument(document.Name, reading, blocks, sentences, mentions, DocumentPeriod(text, blocks), tables);
+        return new GovDocument(document.Name, reading, blocks, sentences, mentions, DocumentPeriod(text), tables);
     }
 
     /// <summary>The reading-text offset of an original offset: the first reading character at or after it.</summary>
@@ -101,13 +106,15 @@ public sealed class DocumentReader
         return lo;
     }
 
-    private static bool IsHeading(string text, SourceSpan line, ReadOnlySpan<char> lineText)
+    /// <summary>A short line with a heading marker (一、, （三）), or a line of at most 20 characters that ends without
+    /// sentence punctuation.</summary>
+    private static bool IsHeading(ReadOnlySpan<char> lineText)
     {
         var trimmed = lineText.Trim();
         if (trimmed.Length == 0 || trimmed.Length > MaxHeadingLength) return false;
         if (HeadingMarker.IsMatch(trimmed)) return true;
         var last = trimmed[^1];
-        return last is not ('。' or ';' or '；' or ',' or '，' or '、') && trimmed.Length <= 20 && line.Start >= 0 && text.Length > 0;
+        return last is not ('。' or ';' or '；' or ',' or '，' or '、') && trimmed.Length <= MaxBareHeadingLength;
     }
 
     private static IEnumerable<SourceSpan> Lines(string text)
@@ -168,11 +175,8 @@ public sealed class DocumentReader
         return clauses;
     }
 
-    /// <summary>The period named in the title and opening lines, before the first figure of the body.</summary>
-    private static string? DocumentPeriod(string text, List<TextBlock> blocks)
-    {
-        var opening = text.Length <= OpeningLength ? text : text[..OpeningLength];
-        var period = PeriodWords.Find(opening);
-        return period;
-    }
+    /// <summary>The period named in the title and opening lines (the last one there: a title's 1-10月 is restated, a
+    /// lead's 今年以来 is not one).</summary>
+    private static string? DocumentPeriod(string text) =>
+        PeriodWords.Find(text.Length <= OpeningLength ? text : text[..OpeningLength]);
 }

@@ -175,8 +175,8 @@ public sealed class DocumentReader
         return clauses;
     }
 
-    /// <summary>The period named in the title and opening lines (the last one there: a title's 1-10月 is restated, a
-    /// lead's 今年以来 is not one).</summary>
+    /// <summary>The period named in the title and opening lines: the last period phrase of the first
+    /// <see cref="OpeningLength"/> characters, or null.</summary>
     private static string? DocumentPeriod(string text) =>
         PeriodWords.Find(text.Length <= OpeningLength ? text : text[..OpeningLength]);
 }

@@ -18,7 +18,7 @@ public static class RelationalRoleRules
     public const string BeforeDifference = "actual.before_difference";
     /// <summary>The figure a comparison target follows (…4.1%,低于4.2%的控制目标) is the result.</summary>
     public const string ComparedWithTarget = "actual.compared_with_target";
-    /// <summary>A count that is the subject of another figure in its clause (172个项目完成投资1434.9亿元) is none.</summary>
+    /// <summary>A count that is the subject of an amount in its clause (172个项目完成投资1434.9亿元) is none.</summary>
     public const string SubjectCount = "other.subject_count";
     /// <summary>A figure of an earlier sentence whose words a later sentence of the paragraph repeats with another
     /// figure of its unit is a target stated, then reported on (全年接待旅游人数7600万人次。…全市接待旅游人数7630万人次).</summary>
@@ -217,6 +217,8 @@ public static class RelationalRoleRules
         if (UnitClasses.Of(m.Quantity) != UnitClass.Count || i + 1 >= doc.Mentions.Count) return false;
         var next = doc.Mentions[i + 1];
         if (next.Sentence != m.Sentence || next.Clause != m.Clause) return false;
+        // A count followed by a count of its own kind is a whole and the part of it done (38项整改任务已整改完成33个).
+        if (UnitClasses.Of(next.Quantity) is UnitClass.Count or UnitClass.Bare) return false;
         var gap = doc.Text.AsSpan(m.Span.End, next.Span.Start - m.Span.End);
         if (gap.Length < 2 || gap.Length > 16) return false;
         foreach (var c in gap)

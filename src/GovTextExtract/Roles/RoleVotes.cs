@@ -61,15 +61,17 @@ public sealed class RoleVotes
         var relational = RelationalRoleRules.Votes(doc, pattern);
         for (var i = 0; i < pattern.Length; i++)
         {
-            // Precedence: leading pattern rules, the sources' leading votes, leading relational rules, the other
+            // Precedence: leading pattern rules, subject counts (a count that is another figure's subject is never a
+            // result, whatever pairs it), the sources' leading votes, item tasks, the other
             // pattern rules, the sources' other votes, the other relational rules.
             var p = pattern[i];
             var r = relational[i];
             all[i] =
             [
                 .. p.Where(v => leadingPattern.Contains(v.Rule)),
+                .. r.Where(v => v.Rule == RelationalRoleRules.SubjectCount),
                 .. p.Where(v => sourceLeading.Contains(v.Rule)),
-                .. r.Where(v => _leading.Contains(v.Rule)),
+                .. r.Where(v => _leading.Contains(v.Rule) && v.Rule != RelationalRoleRules.SubjectCount),
                 .. p.Where(v => !leadingPattern.Contains(v.Rule) && !sourceRules.Contains(v.Rule)),
                 .. p.Where(v => sourceRules.Contains(v.Rule) && !sourceLeading.Contains(v.Rule)),
                 .. r.Where(v => !_leading.Contains(v.Rule)),

@@ -43,7 +43,7 @@ public static class LinkRules
     /// pairer's link, proposed through <see cref="RoleVotes.SuggestedLinks"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetComparison, TargetRespectively,
+        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetRespectively, TargetComparison,
         TargetNearestInSentence, TargetBestInItem, TargetRestated, TargetNearestInBlock, TargetStatedEarlier, DifferenceNearest,
     ];
 
@@ -86,6 +86,13 @@ public static class LinkRules
                 var (tRank, tLength) = ListPlace(doc, roles, from, MentionRole.Target);
                 var (aRank, aLength) = ListPlace(doc, roles, to, MentionRole.Actual);
                 if (tLength > 1 && tLength == aLength && tRank == aRank && from.Block == to.Block) fired.Add(TargetRespectively);
+                // "…5.6%,…为3.62%,分别优于6%和5.5%左右的预期目标": a 分别 list of targets goes in order with the results
+                // before it in its sentence, as a 分别 list of rates does.
+                else if (tLength > 1 && Respectively(doc, ListHead(doc, roles, from, MentionRole.Target)) && from.Sentence == to.Sentence)
+                {
+                    var results = Before(doc, roles, ListHead(doc, roles, from, MentionRole.Target), MentionRole.Actual).ToArray();
+                    if (results.Length >= tLength && Array.IndexOf(results, c.To) == tLength - 1 - tRank) fired.Add(TargetRespectively);
+                }
                 if (from.Sentence == to.Sentence && from.Index < to.Index && Compatible(from, to)
                     && Before(doc, roles, to, MentionRole.Target).Where(j => Compatible(doc.Mentions[j], to)).FirstOrDefault(-1) == c.From)
                     fired.Add(TargetNearestInSentence);

@@ -25,6 +25,8 @@ public class LinkRuleTests
     [InlineData("新增就业5.2万人,超过4.5万人的目标", LinkKind.Target, "4.5万人", "5.2万人", LinkRules.TargetComparison)]
     [InlineData("安排民生项目120个,已开工96个", LinkKind.Target, "120个", "96个", LinkRules.TargetNearestInSentence)]
     [InlineData("增长6.1%,低于目标0.9个百分点", LinkKind.Difference, "0.9个百分点", "6.1%", LinkRules.DifferenceNearest)]
+    [InlineData("调查失业率为5.1%,登记失业率为3.4%,分别低于5.5%和4.5%的控制目标", LinkKind.Target, "5.5%", "5.1%", LinkRules.TargetRespectively)]
+    [InlineData("调查失业率为5.1%,登记失业率为3.4%,分别低于5.5%和4.5%的控制目标", LinkKind.Target, "4.5%", "3.4%", LinkRules.TargetRespectively)]
     public void A_link_rule_proposes_its_example(string text, LinkKind kind, string from, string to, string rule)
     {
         Assert.Contains(rule, Fired(text, kind, from, to));

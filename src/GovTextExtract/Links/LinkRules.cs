@@ -15,6 +15,14 @@ public static class LinkRules
     public const string TargetInBrackets = "link.target.in_brackets";
     /// <summary>A target named inside a rate phrase (完成全年目标任务7家的114.29%) is the target of the rate's result.</summary>
     public const string TargetInRatePhrase = "link.target.in_rate_phrase";
+    /// <summary>A target whose figure, with the result's, gives the rate the document states for the result (44.82亿元,
+    /// 为年计划的16.3% … 全年计划完成投资274.4亿元: 44.82 ÷ 274.4 = 16.3%).</summary>
+    public const string TargetRateAgrees = "link.target.rate_agrees";
+
+    /// <summary>How far, in percentage points, result ÷ target may stand from the stated rate for
+    /// <see cref="TargetRateAgrees"/>.</summary>
+    public const decimal RateAgreement = 0.5m;
+
     /// <summary>A target named in a comparison after a result (…1186万人,超额完成900万人以上的目标) is its target.</summary>
     public const string TargetComparison = "link.target.comparison";
     /// <summary>A target list and a result list of one length pair in order (分别不少于7个、4个、1个 … 分别引进9个、4个、1个).</summary>
@@ -43,7 +51,7 @@ public static class LinkRules
     /// pairer's link, proposed through <see cref="RoleVotes.SuggestedLinks"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetRespectively, TargetComparison,
+        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetRateAgrees, TargetRespectively, TargetComparison,
         TargetNearestInSentence, TargetBestInItem, TargetRestated, TargetNearestInBlock, TargetStatedEarlier, DifferenceNearest,
     ];
 
@@ -83,6 +91,7 @@ public static class LinkRules
                         if (votes.For(from.Index).Any(v => v.Rule.StartsWith("target.named_", StringComparison.Ordinal))) fired.Add(TargetComparison);
                     }
                 }
+                if (RateAgrees(doc, roles, from, to)) fired.Add(TargetRateAgrees);
                 var (tRank, tLength) = ListPlace(doc, roles, from, MentionRole.Target);
                 var (aRank, aLength) = ListPlace(doc, roles, to, MentionRole.Actual);
                 if (tLength > 1 && tLength == aLength && tRank == aRank && from.Block == to.Block) fired.Add(TargetRespectively);
@@ -118,6 +127,19 @@ public static class LinkRules
     }
 
     internal static bool Compatible(Mention target, Mention actual) => UnitClasses.Compatible(target, actual);
+
+    /// <summary>True when a stated rate in the result's sentence equals result ÷ target × 100 within
+    /// <see cref="RateAgreement"/> points.</summary>
+    internal static bool RateAgrees(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention target, Mention actual)
+    {
+        if (target.Quantity.Value is not { } t || actual.Quantity.Value is not { } a || t == 0) return false;
+        if (UnitClasses.Of(target.Quantity) is UnitClass.Percent or UnitClass.Points) return false;
+        var expected = a / t * 100m;
+        foreach (var m in doc.MentionsInSentence(actual.Sentence))
+            if (m.Index > actual.Index && roles[m.Index] == MentionRole.Rate && m.Quantity.Value is { } r && Math.Abs(r - expected) <= RateAgreement)
+                return true;
+        return false;
+    }
 
     /// <summary>True when a mention stands inside brackets within its sentence.</summary>
     internal static bool InBrackets(GovDocument doc, Mention m)

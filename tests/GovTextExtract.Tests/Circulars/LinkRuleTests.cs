@@ -40,6 +40,14 @@ public class LinkRuleTests
     }
 
     [Fact]
+    public void A_target_that_gives_the_stated_rate_goes_with_the_result_even_a_paragraph_later()
+    {
+        // 44.8 ÷ 274.4 = 16.3%: the figures agree with the rate the document states.
+        const string text = "1至5月,全省完成保障房投资44.8亿元,为年计划的16.3%。\n今年,全省计划完成保障房投资274.4亿元。";
+        Assert.Contains(LinkRules.TargetRateAgrees, Fired(text, LinkKind.Target, "274.4亿元", "44.8亿元"));
+    }
+
+    [Fact]
     public void A_rate_outside_brackets_does_not_measure_the_part_inside_them()
     {
         const string text = "补助资金1.51亿元(其中省级资金0.3亿元)已全部下达,占计划80.1%";

@@ -32,6 +32,13 @@ public static class RelationalRoleRules
     /// <summary>A figure of a later sentence of such an item, of a task figure's unit, is a result.</summary>
     public const string ItemResult = "actual.item_result";
 
+    /// <summary>A figure whose value, with a result's, gives the rate the document states for that result (1314万人,
+    /// 完成目标任务的131.4% … 1000万人以上 earlier) is that result's target: the numbers agree.</summary>
+    public const string RateAgrees = "target.rate_agrees";
+
+    /// <summary>How far, in percentage points, result ÷ figure may stand from the stated rate for <see cref="RateAgrees"/>.</summary>
+    public const decimal RateAgreement = 0.5m;
+
     /// <summary>How much of their words an item's result must share with its task.</summary>
     public const double ItemSimilarity = 0.25;
 
@@ -40,11 +47,11 @@ public static class RelationalRoleRules
 
     /// <summary>The names of the relational rules.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [ItemTask, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult];
+        [ItemTask, RateAgrees, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult];
 
     /// <summary>Relational rules whose votes take precedence over the pattern rules (an item's task sentence is a task
     /// even where a verb of doing opens it: 5.完成荒山造林3万亩).</summary>
-    public static IReadOnlyList<string> Leading { get; } = [ItemTask, SubjectCount];
+    public static IReadOnlyList<string> Leading { get; } = [RateAgrees, ItemTask, SubjectCount];
 
     private const string ListSeparators = "、和及与或,， ";
 
@@ -104,6 +111,22 @@ public static class RelationalRoleRules
                 foreach (var j in Preceding(doc, m).Where(j => !Marked(j)).Take(length)) Vote(j, ComparedWithTarget, MentionRole.Actual);
             }
             if (IsSubjectCount(doc, i)) Vote(i, SubjectCount, MentionRole.Other);
+        }
+        // Figures that give a stated rate: the rate's result ÷ the figure = the rate.
+        for (var i = 0; i < n; i++)
+        {
+            if (!Has(i, MentionRole.Rate) || doc.Mentions[i].Quantity.Value is not { } rate || rate <= 0) continue;
+            var result = Preceding(doc, doc.Mentions[i]).FirstOrDefault(j => !Marked(j), -1);
+            if (result < 0 || doc.Mentions[result].Quantity.Value is not { } a || a <= 0) continue;
+            var actual = doc.Mentions[result];
+            for (var b = Math.Max(0, actual.Block - 3); b <= Math.Min(doc.Blocks.Count - 1, actual.Block + 1); b++)
+                foreach (var t in doc.MentionsInBlock(b))
+                {
+                    if (t.Index == result || t.Index == i || t.Quantity.Value is not { } tv || tv <= 0) continue;
+                    if (Has(t.Index, MentionRole.Rate) || !UnitClasses.Compatible(t, actual)) continue;
+                    if (UnitClasses.Of(t.Quantity) is UnitClass.Percent or UnitClass.Points) continue;
+                    if (Math.Abs(a / tv * 100m - rate) <= RateAgreement) Vote(t.Index, RateAgrees, MentionRole.Target);
+                }
         }
         // A paragraph that states a figure and later reports on it in the same words.
         var reportWords = CueGroups.Default.WordsOf("report");

@@ -104,6 +104,7 @@ public sealed class CircularReader
     private List<(LinkCandidate Link, float Probability)> ChooseLinks(GovDocument doc, MentionRole[] roles, RoleVotes votes)
     {
         var scored = new List<(LinkCandidate Link, float Probability, int Precedence, int Distance)>();
+        var verified = new HashSet<LinkCandidate>();
         foreach (var c in LinkCandidates.For(doc, roles))
         {
             var fired = LinkRules.Votes(doc, roles, votes, c);
@@ -111,6 +112,7 @@ public sealed class CircularReader
             if (_models is null)
             {
                 if (fired.Count == 0) continue;
+                if (fired.Contains(LinkRules.TargetRateAgrees)) verified.Add(c);
                 var precedence = fired.Select(f => IndexOf(f)).Min();
                 scored.Add((c, 1f, precedence, distance));
             }
@@ -137,9 +139,10 @@ public sealed class CircularReader
             if (c.Kind == LinkKind.Target)
             {
                 // An actual takes one target; a target may serve several actuals (全年10万人搬迁任务 … 动工 … 竣工)
-                // only where the classifier is sure of each.
+                // only where the classifier is sure of each, or, read by the rules, where the figures give the rate
+                // stated for each.
                 if (targetOf.Contains(c.To)) continue;
-                if (!targetUsed.Add(c.From) && (_models is null || p < SharedTargetThreshold)) continue;
+                if (!targetUsed.Add(c.From) && (_models is null ? !verified.Contains(c) : p < SharedTargetThreshold)) continue;
                 targetOf.Add(c.To);
             }
             else if (!fromTaken.Add(c.From))

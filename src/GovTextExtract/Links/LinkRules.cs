@@ -19,10 +19,6 @@ public static class LinkRules
     /// 为年计划的16.3% … 全年计划完成投资274.4亿元: 44.82 ÷ 274.4 = 16.3%).</summary>
     public const string TargetRateAgrees = "link.target.rate_agrees";
 
-    /// <summary>How far, in percentage points, result ÷ target may stand from the stated rate for
-    /// <see cref="TargetRateAgrees"/>.</summary>
-    public const decimal RateAgreement = 0.5m;
-
     /// <summary>A target named in a comparison after a result (…1186万人,超额完成900万人以上的目标) is its target.</summary>
     public const string TargetComparison = "link.target.comparison";
     /// <summary>A target list and a result list of one length pair in order (分别不少于7个、4个、1个 … 分别引进9个、4个、1个).</summary>
@@ -128,15 +124,14 @@ public static class LinkRules
 
     internal static bool Compatible(Mention target, Mention actual) => UnitClasses.Compatible(target, actual);
 
-    /// <summary>True when a stated rate in the result's sentence equals result ÷ target × 100 within
-    /// <see cref="RateAgreement"/> points.</summary>
+    /// <summary>True when a stated rate in the result's sentence is result ÷ target × 100 as written
+    /// (<see cref="RelationalRoleRules.RateAgreesWith"/>).</summary>
     internal static bool RateAgrees(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention target, Mention actual)
     {
         if (target.Quantity.Value is not { } t || actual.Quantity.Value is not { } a || t == 0) return false;
         if (UnitClasses.Of(target.Quantity) is UnitClass.Percent or UnitClass.Points) return false;
-        var expected = a / t * 100m;
         foreach (var m in doc.MentionsInSentence(actual.Sentence))
-            if (m.Index > actual.Index && roles[m.Index] == MentionRole.Rate && m.Quantity.Value is { } r && Math.Abs(r - expected) <= RateAgreement)
+            if (m.Index > actual.Index && roles[m.Index] == MentionRole.Rate && m.Quantity.Value is { } r && RelationalRoleRules.RateAgreesWith(a, t, r))
                 return true;
         return false;
     }

@@ -36,8 +36,22 @@ public static class RelationalRoleRules
     /// 完成目标任务的131.4% … 1000万人以上 earlier) is that result's target: the numbers agree.</summary>
     public const string RateAgrees = "target.rate_agrees";
 
-    /// <summary>How far, in percentage points, result ÷ figure may stand from the stated rate for <see cref="RateAgrees"/>.</summary>
-    public const decimal RateAgreement = 0.5m;
+    /// <summary>True when result ÷ target × 100 is the stated rate as written: within half a unit of the rate's last
+    /// decimal (90 covers 89.5–90.5, 52.6 covers 52.55–52.65), plus 0.05 points for the rounding of the figures.</summary>
+    public static bool RateAgreesWith(decimal result, decimal target, decimal rate)
+    {
+        if (target == 0) return false;
+        var scale = (decimal.GetBits(rate)[3] >> 16) & 0xFF;
+        var tolerance = 0.5m / Pow10(scale) + 0.05m;
+        return Math.Abs(result / target * 100m - rate) <= tolerance;
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var p = 1m;
+        for (var i = 0; i < n; i++) p *= 10m;
+        return p;
+    }
 
     /// <summary>How much of their words an item's result must share with its task.</summary>
     public const double ItemSimilarity = 0.25;
@@ -125,7 +139,7 @@ public static class RelationalRoleRules
                     if (t.Index == result || t.Index == i || t.Quantity.Value is not { } tv || tv <= 0) continue;
                     if (Has(t.Index, MentionRole.Rate) || !UnitClasses.Compatible(t, actual)) continue;
                     if (UnitClasses.Of(t.Quantity) is UnitClass.Percent or UnitClass.Points) continue;
-                    if (Math.Abs(a / tv * 100m - rate) <= RateAgreement) Vote(t.Index, RateAgrees, MentionRole.Target);
+                    if (RateAgreesWith(a, tv, rate)) Vote(t.Index, RateAgrees, MentionRole.Target);
                 }
         }
         // A paragraph that states a figure and later reports on it in the same words.

@@ -48,4 +48,16 @@ public class RelationalRuleTests
     {
         Assert.DoesNotContain(VotesFor("新增养老床位800张、托位1200个", "1200个"), v => v.Rule == RelationalRoleRules.ListContinues);
     }
+
+    [Theory]
+    [InlineData("5.26", "10", "52.6", true)]
+    [InlineData("5.26", "9.95", "52.6", false)]   // 52.86: not 52.6 as written
+    [InlineData("6.32", "7", "90", true)]         // 90.29 rounds to 90
+    [InlineData("8", "7", "114.29", true)]
+    [InlineData("2.73", "3", "78", false)]        // 91: the document's rate is wrong
+    public void A_stated_rate_agrees_with_the_figures_only_as_written(string result, string target, string rate, bool agrees)
+    {
+        static decimal D(string s) => decimal.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(agrees, RelationalRoleRules.RateAgreesWith(D(result), D(target), D(rate)));
+    }
 }

@@ -62,16 +62,16 @@ public sealed class RoleVotes
         for (var i = 0; i < pattern.Length; i++)
         {
             // Precedence: leading pattern rules, subject counts (a count that is another figure's subject is never a
-            // result, whatever pairs it), the sources' leading votes, item tasks, the other
+            // result, whatever pairs it) and targets the figures verify, the sources' leading votes, item tasks, the other
             // pattern rules, the sources' other votes, the other relational rules.
             var p = pattern[i];
             var r = relational[i];
             all[i] =
             [
                 .. p.Where(v => leadingPattern.Contains(v.Rule)),
-                .. r.Where(v => v.Rule == RelationalRoleRules.SubjectCount),
+                .. r.Where(v => v.Rule is RelationalRoleRules.SubjectCount or RelationalRoleRules.RateAgrees),
                 .. p.Where(v => sourceLeading.Contains(v.Rule)),
-                .. r.Where(v => _leading.Contains(v.Rule) && v.Rule != RelationalRoleRules.SubjectCount),
+                .. r.Where(v => _leading.Contains(v.Rule) && v.Rule is not (RelationalRoleRules.SubjectCount or RelationalRoleRules.RateAgrees)),
                 .. p.Where(v => !leadingPattern.Contains(v.Rule) && !sourceRules.Contains(v.Rule)),
                 .. p.Where(v => sourceRules.Contains(v.Rule) && !sourceLeading.Contains(v.Rule)),
                 .. r.Where(v => !_leading.Contains(v.Rule)),

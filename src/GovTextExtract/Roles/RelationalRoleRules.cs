@@ -70,8 +70,13 @@ public static class RelationalRoleRules
     private const string ListSeparators = "、和及与或,， ";
 
     /// <summary>The relational votes of every mention, given the pattern votes.</summary>
-    internal static List<RoleVote>[] Votes(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern)
+    /// <param name="doc">The document.</param>
+    /// <param name="pattern">The pattern rules' and the vote sources' votes.</param>
+    /// <param name="sourceRules">The names of the vote sources' rules: a source's reading does not hide a figure from
+    /// these rules (a figure the earlier pairer misreads as a target is still the one a rate measures).</param>
+    internal static List<RoleVote>[] Votes(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern, IReadOnlySet<string>? sourceRules = null)
     {
+        sourceRules ??= new HashSet<string>();
         var n = doc.Mentions.Count;
         var votes = new List<RoleVote>[n];
         for (var i = 0; i < n; i++) votes[i] = [];
@@ -90,7 +95,7 @@ public static class RelationalRoleRules
                     if (!pattern[i].Any(p => p.Role == v.Role)) votes[i].Add(new RoleVote(ListContinues, v.Role));
             }
         }
-        bool Has(int i, MentionRole role) => pattern[i].Any(v => v.Role == role) || votes[i].Any(v => v.Role == role);
+        bool Has(int i, MentionRole role) => pattern[i].Any(v => v.Role == role && !sourceRules.Contains(v.Rule)) || votes[i].Any(v => v.Role == role);
         bool Marked(int i) => Has(i, MentionRole.Target) || Has(i, MentionRole.Rate) || Has(i, MentionRole.Other)
                               || Has(i, MentionRole.Difference) || Has(i, MentionRole.Schedule);
         void Vote(int i, string rule, MentionRole role)

@@ -22,7 +22,11 @@ internal static class ProgressStatus
         {
             if (shareish) return CompletionStatus.Pending;
             if (rate is { } r && r >= 100m) return StatusEvaluator.FromRate(r);
-            if (compared is CompletionStatus.Met or CompletionStatus.Exceeded) return compared;
+            // Part-way through the year a count has reached its target only when it is at least the target: 9.95万
+            // of 10万 is not yet met, whatever the tolerance of a final figure.
+            if (target is not null && actual.Value is { } pv && StatusEvaluator.UnitsCompatible(target.Unit, actual.Unit)
+                && StatusEvaluator.Compare(target, pv, direction) is var strict and (CompletionStatus.Met or CompletionStatus.Exceeded))
+                return strict;
             return CompletionStatus.Pending;
         }
         if (compared != CompletionStatus.Unknown) return compared;

@@ -148,7 +148,7 @@ internal sealed class RecordAssembler(LexiconSet lex)
     private CompletionRecord Build(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention actual, int targetIndex, int rateIndex, int differenceIndex, bool claim, float confidence)
     {
         var indicator = _namer.Name(doc, actual);
-        var direction = lex.DirectionOf(indicator);
+        var direction = DirectionOf(indicator);
         var period = ReportPeriod.Of(doc, actual);
         var actualValue = ActualOf(doc, actual, indicator, period);
         TargetValue? target = targetIndex >= 0 ? TargetOf(doc, doc.Mentions[targetIndex], indicator) : null;
@@ -187,6 +187,11 @@ internal sealed class RecordAssembler(LexiconSet lex)
             },
         };
     }
+
+    /// <summary>The indicator's better direction; an indicator that names a reduction (能耗下降, 降低成本, 贫困人口减少)
+    /// counts an amount of fall, and more of it is better, whatever the thing reduced.</summary>
+    private Direction DirectionOf(string indicator) =>
+        FallWords.Any(w => indicator.Contains(w, StringComparison.Ordinal)) ? Direction.HigherIsBetter : lex.DirectionOf(indicator);
 
     private CompletionRecord BuildTargetOnly(GovDocument doc, Mention t, float confidence)
     {

@@ -39,7 +39,7 @@ public static class TextNormalizer
         >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
         '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
         '\r' => '\n',
-        '\u2014' or '\u2013' or '\u2212' or '\uFF0D' => '-',
+        '\u2014' or '\u2013' or '\u2212' or '\uFF0D' or '\u2015' or '\u2012' or '\u2010' or '\u2011' => '-',
         '\uFF5E' or '\u301C' => '~',
         '\u3014' => '〔',
         '\u00B5' => '\u03BC', // the micro sign reads as the Greek mu of μg/m3

@@ -93,4 +93,30 @@ public class CircularReaderTests
         Assert.Equal(62m, r.ReportedRate);
         Assert.Equal(CompletionStatus.Pending, r.Status);
     }
+
+    [Theory]
+    [InlineData("1月至5月,全省新开工保障房3.2万套,开工率为52%。")]
+    [InlineData("今年1―5月,全省新开工保障房3.2万套,开工率为52%。")] // a horizontal bar, not a hyphen
+    public void Periods_written_with_months_on_both_sides_or_other_dashes_are_partial(string text)
+    {
+        var r = Assert.Single(Read(text));
+        Assert.Equal(CompletionStatus.Pending, r.Status);
+        Assert.NotNull(r.Actual!.Period);
+    }
+
+    [Fact]
+    public void Part_way_through_the_year_a_count_just_short_of_its_target_is_pending_not_met_within_tolerance()
+    {
+        var r = Assert.Single(Read("截至6月底,全年5万人搬迁任务,目前已搬迁4.98万人,搬迁率99.6%。"));
+        Assert.Equal(50_000m, r.Target!.Value);
+        Assert.Equal(CompletionStatus.Pending, r.Status);
+    }
+
+    [Fact]
+    public void An_indicator_that_names_a_reduction_is_better_for_a_larger_fall()
+    {
+        var r = Assert.Single(Read("全年为企业降低成本12亿元,超过10亿元的目标。"));
+        Assert.Equal((10m * 100_000_000m, 12m * 100_000_000m), (r.Target!.Value!.Value, r.Actual!.Value!.Value));
+        Assert.Equal(CompletionStatus.Exceeded, r.Status);
+    }
 }

@@ -15,6 +15,9 @@ internal sealed class IndicatorNamer(LexiconSet lex)
 
     private const int MinLength = 2;
 
+    /// <summary>Change verbs that name no indicator by themselves.</summary>
+    private static readonly HashSet<string> BareVerbs = ["增长", "下降", "增加", "减少", "提高", "降低", "回落", "上升", "增速", "增幅"];
+
     public string Name(GovDocument doc, Mention m)
     {
         var clause = doc.ClauseOf(m);
@@ -22,6 +25,14 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         foreach (var other in doc.MentionsInSentence(m.Sentence))
             if (other.Index < m.Index && other.Span.End <= m.Span.Start && other.Span.End > start) start = other.Span.End;
         var name = Clean(doc.Text[start..m.Span.Start]);
+        // "外贸进出口总额(第8项):预计下降8%左右": a clause that holds only a change verb names its indicator in the
+        // clause before it.
+        if (BareVerbs.Contains(WithoutEstimate(name)) && m.Clause > 0)
+        {
+            var previous = doc.Sentences[m.Sentence].Clauses[m.Clause - 1];
+            var before = Clean(doc.Text.Substring(previous.Start, previous.Length));
+            if (before.Length >= MinLength) return before + name;
+        }
         if (name.Length < MinLength && m.Clause > 0)
         {
             var previous = doc.Sentences[m.Sentence].Clauses[m.Clause - 1];
@@ -36,8 +47,23 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         return name.Length == 0 ? "(unnamed)" : name;
     }
 
+    private static string WithoutEstimate(string name)
+    {
+        foreach (var w in EstimateWords)
+            if (name.StartsWith(w, StringComparison.Ordinal)) return name[w.Length..];
+        return name;
+    }
+
+    private static readonly string[] EstimateWords = ["预计", "预期", "力争", "确保", "有望"];
+
+    // An item marker (1. 一、 (三)) and a bracket that numbers the item (第1项).
+    private static readonly Regex ItemMarks = new(
+        @"^\s*(?:[0-9]{1,3}\s*[.、．)）]|[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])|[(（][^)）]*[0-9][^)）]*(?:[)）]|$)",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private string Clean(string s)
     {
+        s = ItemMarks.Replace(s, "");
         s = Scaffolding.Replace(s, "");
         s = s.Trim(' ', ',', '，', ':', '：', '、', '(', '（', ')', '）', '—', '-', '●', '•', '“', '”', '"');
         bool changed;

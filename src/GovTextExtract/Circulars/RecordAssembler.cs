@@ -216,9 +216,10 @@ internal sealed class RecordAssembler(LexiconSet lex)
     {
         var q = m.Quantity;
         var value = q.Value;
-        // A fall of an indicator that is no reduction itself (投资 下降26.8%) is a negative change.
-        if (value is { } v && v > 0 && (q.Decrease || FallBefore(doc, m)) && lex.DirectionOf(indicator) != Direction.LowerIsBetter
-            && !FallWords.Any(indicator.EndsWith))
+        // A fall written right before the figure (进出口总额下降8%) is a negative change of a quantity that should grow;
+        // of one that should fall (能耗下降3%) it is the size of the reduction. A reduction named before its object
+        // (降低成本18亿元) is an amount, not a fall.
+        if (value is { } v && v > 0 && (q.Decrease || FallBefore(doc, m)) && lex.DirectionOf(WithoutFallWords(indicator)) != Direction.LowerIsBetter)
             value = -v;
         return new ActualValue
         {
@@ -243,6 +244,12 @@ internal sealed class RecordAssembler(LexiconSet lex)
             Unit = q.Unit,
             Bound = q.Bound ?? (q.Low is not null ? BoundKind.Range : BoundKind.AtLeast),
         };
+    }
+
+    private static string WithoutFallWords(string indicator)
+    {
+        foreach (var w in FallWords) indicator = indicator.Replace(w, "", StringComparison.Ordinal);
+        return indicator;
     }
 
     private static bool FallBefore(GovDocument doc, Mention m)

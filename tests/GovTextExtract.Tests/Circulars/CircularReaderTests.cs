@@ -119,4 +119,13 @@ public class CircularReaderTests
         Assert.Equal((10m * 100_000_000m, 12m * 100_000_000m), (r.Target!.Value!.Value, r.Actual!.Value!.Value));
         Assert.Equal(CompletionStatus.Exceeded, r.Status);
     }
+
+    [Fact]
+    public void A_fall_of_a_quantity_that_should_grow_is_negative_and_its_item_names_it()
+    {
+        var r = Assert.Single(Read("3.外贸进出口总额(第5项):全年下降4%,低于目标10个百分点。"));
+        Assert.Equal(-4m, r.Actual!.Value);
+        Assert.StartsWith("外贸进出口总额", r.Indicator, StringComparison.Ordinal);
+        Assert.Equal(6m, r.Target!.Value); // derived: -4 - (-10)
+    }
 }

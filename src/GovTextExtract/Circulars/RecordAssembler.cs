@@ -21,6 +21,9 @@ internal sealed class RecordAssembler(LexiconSet lex)
 {
     private readonly IndicatorNamer _namer = new(lex);
 
+    /// <summary>The pattern rule (models/rules/roles.json) that says a result's sentence claims its task done.</summary>
+    private const string ClaimRule = "actual.claims_done";
+
     /// <summary>Lowest role confidence at which a target nobody reports on still gives a record. The rules alone give
     /// such targets 0.5, below it: they cannot tell an unreported target from a plan figure that is no task.</summary>
     private const float UnreportedTargetConfidence = 0.75f;
@@ -57,9 +60,8 @@ internal sealed class RecordAssembler(LexiconSet lex)
             if (roles[m.Index] != MentionRole.Actual) continue;
             var own = rates.TryGetValue(m.Index, out var r) ? r.OrderByDescending(x => x.P).ThenBy(x => x.Rate).ToList() : [];
             var named = own.Where(x => EmbeddedTarget(doc, roles, x.Rate) >= 0).ToList();
-            var claim = votes.For(m.Index).Any(v => v.Rule == "actual.claims_done");
-            differences.TryGetValue(m.Index, out var difference);
-            var hasDifference = differences.ContainsKey(m.Index);
+            var claim = votes.For(m.Index).Any(v => v.Rule == ClaimRule);
+            var difference = differences.TryGetValue(m.Index, out var d) ? d.Difference : -1;
             if (named.Count >= 2)
             {
                 foreach (var (rate, p) in named.OrderBy(x => x.Rate))
@@ -73,12 +75,12 @@ internal sealed class RecordAssembler(LexiconSet lex)
             var chosenRate = own.Count > 0 ? own[0].Rate : -1;
             var target = chosenRate >= 0 && EmbeddedTarget(doc, roles, chosenRate) is var e and >= 0 ? e
                 : targets.TryGetValue(m.Index, out var linked) ? linked.Target : -1;
-            if (chosenRate < 0 && target < 0 && !hasDifference && !claim) continue;
+            if (chosenRate < 0 && target < 0 && difference < 0 && !claim) continue;
             if (target >= 0) usedTargets.Add(target);
             var conf = confidence[m.Index];
             if (own.Count > 0) conf = Math.Min(conf, own[0].P);
             if (target >= 0 && targets.TryGetValue(m.Index, out var tl)) conf = Math.Min(conf, tl.P);
-            records.Add((m.Span.Start, Build(doc, roles, m, target, chosenRate, hasDifference ? difference.Difference : -1, claim, conf)));
+            records.Add((m.Span.Start, Build(doc, roles, m, target, chosenRate, difference, claim, conf)));
         }
         foreach (var t in doc.Mentions)
         {

@@ -42,7 +42,7 @@ internal static class TrainCommand
         };
         var threshold = ScorerOptions.Threshold("With --cv, for the ML scorer of every fold");
         var command = new DescribedCommand("train",
-            "Train the ML pairing scorer on gold files, or cross-validate it against the rules.",
+            "Train the ML pairing scorer of work reports (and of the earlier circular pairer), or cross-validate it.",
             "Every candidate pair the rules consider in a gold file's documents becomes a training row: its features " +
             "(indicator overlap on words and characters, units, magnitude, order and distance, cue words, stated " +
             "rate, the rule score) and a label (does a gold record pair these two figures). A FastTree binary " +

@@ -29,7 +29,7 @@ internal sealed class RecordAssembler(LexiconSet lex)
     private const float UnreportedTargetConfidence = 0.75f;
 
     private static readonly string[] FallWords = ["下降", "降低", "减少", "压减", "回落"];
-    private static readonly string[] BelowWords = ["低于", "低出", "少于", "落后", "少"];
+    private static readonly string[] BelowWords = ["低于", "低出", "少于", "落后", "少", "降低", "减少"];
 
     public IReadOnlyList<CompletionRecord> Assemble(GovDocument doc, IReadOnlyList<MentionRole> roles, IReadOnlyList<float> confidence,
         IReadOnlyList<(LinkCandidate Link, float Probability)> links, RoleVotes votes)
@@ -154,6 +154,12 @@ internal sealed class RecordAssembler(LexiconSet lex)
         var period = ReportPeriod.Of(doc, actual);
         var actualValue = ActualOf(doc, actual, indicator, period);
         TargetValue? target = targetIndex >= 0 ? TargetOf(doc, doc.Mentions[targetIndex], indicator) : null;
+        // A reduction target (降低20%, 减少1000万人) asks for a fall: the result's fall is its size, and more is better.
+        if (targetIndex >= 0 && IsFall(doc, doc.Mentions[targetIndex]))
+        {
+            direction = Direction.HigherIsBetter;
+            if (actualValue.Value is < 0m) actualValue = actualValue with { Value = -actualValue.Value };
+        }
         decimal? rate = rateIndex >= 0 ? doc.Mentions[rateIndex].Quantity.Value : null;
         string? note = null;
         if (differenceIndex >= 0 && target is null && DerivedTarget(doc, actual, doc.Mentions[differenceIndex], actualValue) is { } derived)
@@ -253,6 +259,8 @@ internal sealed class RecordAssembler(LexiconSet lex)
         foreach (var w in FallWords) indicator = indicator.Replace(w, "", StringComparison.Ordinal);
         return indicator;
     }
+
+    private static bool IsFall(GovDocument doc, Mention m) => m.Quantity.Decrease || FallBefore(doc, m);
 
     private static bool FallBefore(GovDocument doc, Mention m)
     {

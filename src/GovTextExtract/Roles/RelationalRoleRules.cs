@@ -65,7 +65,7 @@ public static class RelationalRoleRules
 
     /// <summary>Relational rules whose votes take precedence over the pattern rules (an item's task sentence is a task
     /// even where a verb of doing opens it: 5.完成荒山造林3万亩).</summary>
-    public static IReadOnlyList<string> Leading { get; } = [RateAgrees, ItemTask, SubjectCount];
+    public static IReadOnlyList<string> Leading { get; } = [RateAgrees, BeforeDifference, ItemTask, SubjectCount];
 
     private const string ListSeparators = "、和及与或,， ";
 
@@ -121,7 +121,12 @@ public static class RelationalRoleRules
             {
                 var length = 1;
                 while (i + length < n && head[i + length] == i) length++;
-                foreach (var j in Preceding(doc, m).Where(j => !Marked(j)).Take(length)) Vote(j, BeforeDifference, MentionRole.Actual);
+                // A difference in points measures a percentage (增长8.2%,增速高于目标0.2个百分点), whatever else reads it.
+                var points = m.Quantity.Unit == "个百分点" || doc.Mentions[Math.Min(n - 1, i + length - 1)].Quantity.Unit == "个百分点";
+                var measured = points
+                    ? Preceding(doc, m).Where(j => doc.Mentions[j].Quantity.Unit == "%" && !Has(j, MentionRole.Rate) && !Has(j, MentionRole.Target) && !Has(j, MentionRole.Schedule))
+                    : Preceding(doc, m).Where(j => !Marked(j));
+                foreach (var j in measured.Take(length)) Vote(j, BeforeDifference, MentionRole.Actual);
             }
             if (pattern[i].Any(v => v.Rule.StartsWith("target.named_", StringComparison.Ordinal)) && head[i] == i)
             {

@@ -62,7 +62,7 @@ public sealed class RoleVotes
         for (var i = 0; i < pattern.Length; i++)
         {
             // Precedence: leading pattern rules, subject counts (a count that is another figure's subject is never a
-            // result, whatever pairs it) and targets the figures verify, the sources' leading votes, item tasks, the other
+            // result, whatever pairs it), targets the figures verify and the percentages a difference in points measures, the sources' leading votes, item tasks, the other
             // pattern rules, the figures rates and differences measure, the sources' other votes, the other relational
             // rules.
             var p = pattern[i];
@@ -70,9 +70,9 @@ public sealed class RoleVotes
             all[i] =
             [
                 .. p.Where(v => leadingPattern.Contains(v.Rule)),
-                .. r.Where(v => v.Rule is RelationalRoleRules.SubjectCount or RelationalRoleRules.RateAgrees),
+                .. r.Where(v => v.Rule is RelationalRoleRules.SubjectCount or RelationalRoleRules.RateAgrees or RelationalRoleRules.BeforeDifference),
                 .. p.Where(v => sourceLeading.Contains(v.Rule)),
-                .. r.Where(v => _leading.Contains(v.Rule) && v.Rule is not (RelationalRoleRules.SubjectCount or RelationalRoleRules.RateAgrees)),
+                .. r.Where(v => _leading.Contains(v.Rule) && v.Rule is not (RelationalRoleRules.SubjectCount or RelationalRoleRules.RateAgrees or RelationalRoleRules.BeforeDifference)),
                 .. p.Where(v => !leadingPattern.Contains(v.Rule) && !sourceRules.Contains(v.Rule)),
                 .. r.Where(v => _measured.Contains(v.Rule)),
                 .. p.Where(v => sourceRules.Contains(v.Rule) && !sourceLeading.Contains(v.Rule)),
@@ -103,7 +103,7 @@ public sealed class RoleVotes
     /// <summary>Relational rules that name the figure a rate, difference or comparison measures: they precede the
     /// sources' unpaired votes (the gold finds them right 0.89–1.0 of the time, the earlier pairer's lone targets 0.57).</summary>
     private static readonly HashSet<string> _measured = new(
-        [RelationalRoleRules.RatedActual, RelationalRoleRules.ListedForRates, RelationalRoleRules.BeforeDifference, RelationalRoleRules.ComparedWithTarget],
+        [RelationalRoleRules.RatedActual, RelationalRoleRules.ListedForRates, RelationalRoleRules.ComparedWithTarget],
         StringComparer.Ordinal);
 
 }

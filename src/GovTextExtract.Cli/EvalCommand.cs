@@ -30,7 +30,9 @@ internal static class EvalCommand
         };
         var misses = new Option<bool>("--misses")
         {
-            Description = "Before the table, list each document's gold records not found and predictions not matched.",
+            Description = "Before the table, list each document's gold records not found, predictions not matched, " +
+                          "matched records whose status differs, and matched records whose indicator name shares " +
+                          "less than 40% with the gold one (named).",
         };
         var compare = new Option<bool>("--compare")
         {
@@ -45,7 +47,8 @@ internal static class EvalCommand
             "reported_rate agrees too; matching is one to one. Optional gold records are neither required nor " +
             "counted as spurious.\n" +
             "Per document and in total: gold (required) count, optional count, predicted count, matched, precision, " +
-            "recall, F1 and status accuracy (over matched required pairs). The last three lines are the totals for " +
+            "recall, F1 and status accuracy (over matched required pairs); in the totals, names: the mean share of " +
+            "the gold indicator name the matched prediction's name keeps (Dice of character pairs). The last three lines are the totals for " +
             "circulars, for cross-year pairs and for all. A document that cannot be loaded is named on standard " +
             "error, counts as nothing found, and makes the exit code 1.\n" +
             "Example: govtext eval --gold corpus/gold --raw ../shared/corpus/raw")
@@ -167,7 +170,7 @@ internal static class EvalCommand
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"TOTAL {label.PadRight(labelWidth)}  gold {s.Gold,4} (+{s.OptionalGold} optional)  predicted {s.Predicted,4}  " +
                 $"matched {s.Matched,4}  precision {Ratio(total?.Precision)}  recall {Ratio(total?.Recall)}  " +
-                $"F1 {Ratio(total?.F1)}  status accuracy {Ratio(total?.StatusAccuracy)}"));
+                $"F1 {Ratio(total?.F1)}  status accuracy {Ratio(total?.StatusAccuracy)}  names {Ratio(total?.NameAgreement)}"));
         }
     }
 
@@ -189,6 +192,10 @@ internal static class EvalCommand
         }
     }
 
+    /// <summary>A matched record whose indicator name shares less than this with the gold one is listed as named
+    /// otherwise.</summary>
+    private const double RenamedBelow = 0.4;
+
     private static void WriteMisses(TextWriter w, IReadOnlyList<GoldEvaluation> evaluations)
     {
         foreach (var e in evaluations)
@@ -198,7 +205,8 @@ internal static class EvalCommand
             var missed = e.Gold.Records.Where((_, i) => !matchedGold.Contains(i) && !e.Gold.Records[i].Optional).ToArray();
             var spurious = e.Predicted.Where((_, i) => !matchedPredicted.Contains(i)).ToArray();
             var wrongStatus = e.Result.Matches.Where(m => !m.Optional && !m.StatusAgrees).ToArray();
-            if (missed.Length + spurious.Length + wrongStatus.Length == 0)
+            var renamed = e.Result.Matches.Where(m => !m.Optional && m.NameOverlap < RenamedBelow).ToArray();
+            if (missed.Length + spurious.Length + wrongStatus.Length + renamed.Length == 0)
                 continue;
             w.WriteLine($"== {RowName(e)}");
             foreach (var r in missed)
@@ -207,6 +215,8 @@ internal static class EvalCommand
                 w.WriteLine($"  spurious  {Describe(r)}");
             foreach (var m in wrongStatus)
                 w.WriteLine($"  status    {Describe(e.Gold.Records[m.GoldIndex])}: predicted {Snake(e.Predicted[m.PredictedIndex].Status)}");
+            foreach (var m in renamed)
+                w.WriteLine($"  named     {e.Gold.Records[m.GoldIndex].Indicator}: predicted {e.Predicted[m.PredictedIndex].Indicator}");
         }
         w.WriteLine();
     }

@@ -149,7 +149,7 @@ internal sealed class RecordAssembler(LexiconSet lex)
 
     private CompletionRecord Build(GovDocument doc, IReadOnlyList<MentionRole> roles, Mention actual, int targetIndex, int rateIndex, int differenceIndex, bool claim, float confidence)
     {
-        var indicator = _namer.Name(doc, actual);
+        var indicator = IndicatorOf(doc, actual, targetIndex);
         var direction = DirectionOf(indicator);
         var period = ReportPeriod.Of(doc, actual);
         var actualValue = ActualOf(doc, actual, indicator, period);
@@ -194,6 +194,18 @@ internal sealed class RecordAssembler(LexiconSet lex)
                 Rate = rateIndex >= 0 ? doc.Mentions[rateIndex].Span : null,
             },
         };
+    }
+
+    /// <summary>The indicator a record reports on: where the target is stated in a sentence of its own (an item's
+    /// task, a plan before its results), the words that name the target; otherwise those that name the result.</summary>
+    private string IndicatorOf(GovDocument doc, Mention actual, int targetIndex)
+    {
+        if (targetIndex >= 0 && doc.Mentions[targetIndex] is var t && t.Sentence != actual.Sentence)
+        {
+            var named = _namer.Name(doc, t);
+            if (named.Length >= 2 && named != "(unnamed)") return named;
+        }
+        return _namer.Name(doc, actual);
     }
 
     /// <summary>The indicator's better direction; an indicator that names a reduction (能耗下降, 降低成本, 贫困人口减少)

@@ -27,6 +27,14 @@ public sealed record Score
     /// <summary>Matched required pairs whose predicted status equals the gold status.</summary>
     public int StatusCorrect { get; init; }
 
+    /// <summary>The sum, over matched required pairs, of how much of the gold indicator name the predicted one shares
+    /// (<see cref="Scorer.IndicatorOverlap"/>, 0..1).</summary>
+    public double NameOverlap { get; init; }
+
+    /// <summary>The mean indicator-name overlap of the matched required pairs (1: every name as the gold writes it);
+    /// null when none was matched.</summary>
+    public double? NameAgreement => Matched == 0 ? null : NameOverlap / Matched;
+
     /// <summary>Predictions that count: all of them less those matched to optional gold records.</summary>
     public int CountedPredictions => Predicted - MatchedOptional;
 
@@ -55,6 +63,7 @@ public sealed record Score
             Matched = left.Matched + right.Matched,
             MatchedOptional = left.MatchedOptional + right.MatchedOptional,
             StatusCorrect = left.StatusCorrect + right.StatusCorrect,
+            NameOverlap = left.NameOverlap + right.NameOverlap,
         };
     }
 
@@ -76,7 +85,8 @@ public sealed record Score
 /// <param name="PredictedIndex">Index of the predicted record.</param>
 /// <param name="Optional">True when the gold record is optional (the pair counts neither way).</param>
 /// <param name="StatusAgrees">True when the predicted status equals the gold status.</param>
-public sealed record RecordMatch(int GoldIndex, int PredictedIndex, bool Optional, bool StatusAgrees);
+/// <param name="NameOverlap">How much of the gold indicator name the predicted one shares, 0..1.</param>
+public sealed record RecordMatch(int GoldIndex, int PredictedIndex, bool Optional, bool StatusAgrees, double NameOverlap = 0);
 
 /// <summary>The outcome of scoring one set of predictions against one set of gold records.</summary>
 public sealed record ScoringResult

@@ -52,7 +52,7 @@ public static class Scorer
                 continue;
             goldTaken[c.Gold] = predictedTaken[c.Predicted] = true;
             matches.Add(new RecordMatch(c.Gold, c.Predicted, c.Optional,
-                gold[c.Gold].Status == predicted[c.Predicted].Status));
+                gold[c.Gold].Status == predicted[c.Predicted].Status, c.Overlap));
         }
         matches.Sort(static (a, b) => a.GoldIndex.CompareTo(b.GoldIndex));
 
@@ -69,6 +69,7 @@ public static class Scorer
                 Matched = required.Length,
                 MatchedOptional = matches.Count - required.Length,
                 StatusCorrect = required.Count(m => m.StatusAgrees),
+                NameOverlap = required.Sum(m => m.NameOverlap),
             },
         };
     }
@@ -102,13 +103,14 @@ public static class Scorer
     // must never move the score that judges it.
 
     /// <summary>How much of two indicator names is shared: the Dice coefficient of their character bigrams
-    /// (of their characters, for names of one character), 0..1.</summary>
+    /// (of their characters, for names of one character), 0..1, read in simplified characters (a gold 國內生產總值
+    /// and a predicted 国内生产总值 are one name).</summary>
     public static double IndicatorOverlap(string gold, string predicted)
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(predicted);
-        var a = Grams(gold);
-        var b = Grams(predicted);
+        var a = Grams(Normalization.ChineseScript.ToSimplified(gold, traditionalDocument: true));
+        var b = Grams(Normalization.ChineseScript.ToSimplified(predicted, traditionalDocument: true));
         if (a.Count == 0 || b.Count == 0)
             return 0;
         var remaining = b.GroupBy(x => x).ToDictionary(x => x.Key, x => x.Count());

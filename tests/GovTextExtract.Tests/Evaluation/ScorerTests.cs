@@ -236,4 +236,20 @@ public class ScorerTests
         Assert.Equal(1.0, s.Precision);
         Assert.Equal(1.0, s.Recall);
     }
+
+    [Fact]
+    public void NameAgreementIsTheMeanOverlapOfMatchedRequiredNames()
+    {
+        // The same name (in the other script) shares all of it; a name with none of the gold's characters shares none;
+        // the optional pair is not counted.
+        var gold = new[] { R("國內生產總值增長", 8m, 8.1m), R("城镇登记失业率", 4.5m, 2.3m), R("旅游收入", 1m, 2m, optional: true) };
+        var predicted = new[] { R("国内生产总值增长", 8m, 8.1m), R("完成", 4.5m, 2.3m), R("旅游", 1m, 2m) };
+
+        var s = Scorer.Score(gold, predicted).Score;
+
+        Assert.Equal(2, s.Matched);
+        Assert.Equal(0.5, s.NameAgreement);
+        Assert.Equal(1.0, Scorer.IndicatorOverlap("國內生產總值", "国内生产总值"));
+        Assert.Null(Scorer.Score([R("a", 1m, 1m)], []).Score.NameAgreement);
+    }
 }

@@ -187,12 +187,19 @@ public static class RelationalRoleRules
     private static void ItemTasks(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern, List<RoleVote>[] votes)
     {
         var reportWords = CueGroups.Default.WordsOf("report");
+        var opening = new int[doc.Blocks.Count];
+        Array.Fill(opening, -1);
+        foreach (var s in doc.Sentences)
+            if (opening[s.Block] < 0) opening[s.Block] = s.Index;
         foreach (var block in doc.Blocks)
         {
             if (block.Role != BlockRole.Item) continue;
             var mentions = doc.MentionsInBlock(block.Index).ToArray();
             if (mentions.Length < 2) continue;
             var task = mentions[0].Sentence;
+            // The task is stated in the item's opening sentence; an item that opens with words alone
+            // (2)深入开展扫黑除恶专项斗争。全市共抓获…) gives its account, not a task, in its figures.
+            if (task != opening[block.Index]) continue;
             var taskText = doc.Slice(doc.Sentences[task].Span);
             if (PeriodWords.Find(taskText) is not null || reportWords.Any(w => taskText.Contains(w, StringComparison.Ordinal))) continue;
             var stated = mentions.Where(m => m.Sentence == task && !pattern[m.Index].Any(v => v.Role is MentionRole.Rate or MentionRole.Other or MentionRole.Difference or MentionRole.Schedule)).ToArray();

@@ -10,17 +10,22 @@ public sealed record RuleExample(string Text, string Figure);
 /// <summary>A named role vote read from <c>models/rules/roles.json</c>: it votes <see cref="Role"/> for a figure
 /// whose sentence text before it matches <see cref="Before"/>, whose text after it matches <see cref="After"/> (each
 /// read over at most <see cref="Window"/> characters), and
-/// whose unit is of one of <see cref="Units"/>; otherwise it abstains.</summary>
+/// whose unit is of one of <see cref="Units"/>, unless the text before it matches <see cref="UnlessBefore"/> or the
+/// text after it <see cref="UnlessAfter"/>; otherwise it abstains.</summary>
 public sealed class RoleRule
 {
     private readonly Regex? _before;
     private readonly Regex? _after;
+    private readonly Regex? _unlessBefore;
+    private readonly Regex? _unlessAfter;
     private readonly HashSet<UnitClass>? _units;
 
     internal RoleRule(string name, MentionRole role, string description, string? before, string? after,
         IReadOnlyList<string> units, IReadOnlyList<RuleExample> examples, IReadOnlyList<RuleExample> counterExamples,
-        IReadOnlyList<string>? unitNames = null)
+        IReadOnlyList<string>? unitNames = null, string? unlessBefore = null, string? unlessAfter = null)
     {
+        UnlessBefore = unlessBefore ?? "";
+        UnlessAfter = unlessAfter ?? "";
         UnitNames = unitNames ?? [];
         Name = name;
         Role = role;
@@ -39,6 +44,8 @@ public sealed class RoleRule
             // last words do not fit.
             _before = Before.Length == 0 ? null : new Regex(Before, options | RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
             _after = After.Length == 0 ? null : new Regex(After, options, TimeSpan.FromSeconds(1));
+            _unlessBefore = UnlessBefore.Length == 0 ? null : new Regex(UnlessBefore, options | RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
+            _unlessAfter = UnlessAfter.Length == 0 ? null : new Regex(UnlessAfter, options, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException e)
         {
@@ -62,6 +69,15 @@ public sealed class RoleRule
 
     /// <summary>The pattern the sentence text after the figure must match (empty: anything).</summary>
     public string After { get; }
+
+    /// <summary>A pattern that, matching the text before the figure (as <see cref="Before"/> is read), keeps the rule
+    /// from voting (empty: none): the exception to a rule, e.g. a task noun after a figure that a verb of doing
+    /// precedes (已完成40个村规划编制任务) is work done, not a task.</summary>
+    public string UnlessBefore { get; }
+
+    /// <summary>A pattern that, matching the text after the figure (as <see cref="After"/> is read), keeps the rule
+    /// from voting (empty: none).</summary>
+    public string UnlessAfter { get; }
 
     /// <summary>The unit classes it applies to (<c>any</c> for all).</summary>
     public IReadOnlyList<string> Units { get; }
@@ -93,9 +109,12 @@ public sealed class RoleRule
         // is part of what the rule reads.
         var start = Math.Max(sentence.Start, m.Quantity.CoreSpan.Start);
         var from = Math.Max(sentence.Start, start - Window);
-        if (_before is not null && !_before.IsMatch(doc.Text.AsSpan(from, start - from))) return false;
-        var after = Math.Min(Window, Math.Max(0, sentence.End - m.Span.End));
-        if (_after is not null && !_after.IsMatch(doc.Text.AsSpan(m.Span.End, after))) return false;
+        var beforeText = doc.Text.AsSpan(from, start - from);
+        if (_before is not null && !_before.IsMatch(beforeText)) return false;
+        var afterText = doc.Text.AsSpan(m.Span.End, Math.Min(Window, Math.Max(0, sentence.End - m.Span.End)));
+        if (_after is not null && !_after.IsMatch(afterText)) return false;
+        if (_unlessBefore is not null && _unlessBefore.IsMatch(beforeText)) return false;
+        if (_unlessAfter is not null && _unlessAfter.IsMatch(afterText)) return false;
         return true;
     }
 

@@ -48,7 +48,7 @@ public sealed class RoleRuleSet
                 throw new InvalidDataException($"role rule {d.Name}: unknown role '{d.Role}'");
             rules.Add(new RoleRule(d.Name, role, d.Description ?? "", d.Before, d.After, d.Units ?? ["any"],
                 (d.Examples ?? []).Select(e => new RuleExample(e.Text, e.Figure)).ToArray(),
-                (d.CounterExamples ?? []).Select(e => new RuleExample(e.Text, e.Figure)).ToArray(), d.UnitNames) { Leads = d.Leads });
+                (d.CounterExamples ?? []).Select(e => new RuleExample(e.Text, e.Figure)).ToArray(), d.UnitNames, d.UnlessBefore, d.UnlessAfter) { Leads = d.Leads });
         }
         return new RoleRuleSet(rules);
     }
@@ -63,7 +63,9 @@ public sealed class RoleRuleSet
 
     private sealed record RuleDto(string Name, string Role, string? Description, string? Before, string? After,
         List<string>? Units, List<ExampleDto>? Examples, [property: JsonPropertyName("counter_examples")] List<ExampleDto>? CounterExamples,
-        [property: JsonPropertyName("unit_names")] List<string>? UnitNames, bool Leads = false);
+        [property: JsonPropertyName("unit_names")] List<string>? UnitNames, bool Leads = false,
+        [property: JsonPropertyName("unless_before")] string? UnlessBefore = null,
+        [property: JsonPropertyName("unless_after")] string? UnlessAfter = null);
 
     private sealed record ExampleDto(string Text, string Figure);
 }

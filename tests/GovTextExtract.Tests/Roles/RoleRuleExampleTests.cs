@@ -71,4 +71,15 @@ public class RoleRuleExampleTests
         var e = Assert.Throws<InvalidDataException>(() => RoleRuleSet.Load(stream));
         Assert.Contains("rate.bad", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("unless_before")]
+    [InlineData("unless_after")]
+    public void A_rule_with_a_broken_exception_pattern_is_refused_with_the_rule_named(string field)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            $"{{\"rules\":[{{\"name\":\"rate.bad\",\"role\":\"rate\",\"before\":\"a$\",\"{field}\":\"(unclosed\"}}]}}"));
+        var e = Assert.Throws<InvalidDataException>(() => RoleRuleSet.Load(stream));
+        Assert.Contains("rate.bad", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -75,7 +75,7 @@ public sealed class CircularReader
         var confidence = new float[doc.Mentions.Count];
         foreach (var m in doc.Mentions)
         {
-            if (m.InTable)
+            if (m.InTable && !InProseCell(doc, m))
             {
                 roles[m.Index] = MentionRole.Other;
                 confidence[m.Index] = 1;
@@ -162,6 +162,22 @@ public sealed class CircularReader
         var role = votes.RulesRole(mention);
         if (role != MentionRole.Target) return 0.8f;
         return votes.For(mention).Any(v => v.Rule == LegacyPairerVotes.Target) ? 0.8f : 0.5f;
+    }
+
+    /// <summary>Fewest Chinese characters of a sentence in a table cell that make it prose the table reader does not
+    /// read (指标完成情况: 得分=…项目签约个数28÷27…; 分别引进7个、4个、1个).</summary>
+    public const int ProseCellCharacters = 12;
+
+    /// <summary>True when a figure of a table stands in a sentence of a cell that is prose: no cell separator in it, and
+    /// at least <see cref="ProseCellCharacters"/> Chinese characters.</summary>
+    private static bool InProseCell(GovDocument doc, Mention m)
+    {
+        var sentence = doc.Text.AsSpan(doc.SentenceOf(m).Start, doc.SentenceOf(m).Length);
+        if (sentence.ContainsAny("|\t｜")) return false;
+        var chinese = 0;
+        foreach (var c in sentence)
+            if (c is >= '\u4e00' and <= '\u9fff') chinese++;
+        return chinese >= ProseCellCharacters;
     }
 
     private static int IndexOf(string rule)

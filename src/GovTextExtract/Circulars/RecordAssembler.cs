@@ -160,6 +160,7 @@ internal sealed class RecordAssembler(LexiconSet lex)
             direction = Direction.HigherIsBetter;
             if (actualValue.Value is < 0m) actualValue = actualValue with { Value = -actualValue.Value };
         }
+        if (target is not null && targetIndex >= 0) actualValue = InUnitOf(actualValue, actual.Quantity, target, doc.Mentions[targetIndex].Quantity);
         decimal? rate = rateIndex >= 0 ? doc.Mentions[rateIndex].Quantity.Value : null;
         string? note = null;
         if (differenceIndex >= 0 && target is null && DerivedTarget(doc, actual, doc.Mentions[differenceIndex], actualValue) is { } derived)
@@ -251,6 +252,26 @@ internal sealed class RecordAssembler(LexiconSet lex)
             Period = period,
         };
     }
+
+    /// <summary>A result written without a unit, paired with a target that has one, is in the target's unit, at the
+    /// target's scale (签约项目金额177.7÷54亿元: 177.7亿元). A result that carries its own scale (2.18万亿) keeps it.</summary>
+    private static ActualValue InUnitOf(ActualValue actual, Quantity actualWritten, TargetValue target, Quantity targetWritten)
+    {
+        if (actual.Unit is not null || target.Unit is null || actualWritten.Value is not { } a || target.Value is not { } t || t == 0) return actual;
+        if (WrittenNumber(actualWritten) != Math.Abs(a) || WrittenNumber(targetWritten) is not { } n || n == 0) return actual;
+        var scale = Math.Abs(t / n);
+        return actual with { Value = actual.Value * scale, Unit = target.Unit };
+    }
+
+    /// <summary>The first number as written in a figure's text (54 of 54亿元), or null.</summary>
+    private static decimal? WrittenNumber(Quantity q)
+    {
+        var m = Digits.Match(q.Text);
+        return m.Success && decimal.TryParse(m.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex Digits = new(@"[0-9]+(\.[0-9]+)?",
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static TargetValue TargetOf(GovDocument doc, Mention m, string indicator)
     {

@@ -13,6 +13,8 @@ public static class LinkRules
     public const string RateNearest = "link.rate.nearest_actual";
     /// <summary>A target in brackets right after a result is its target (21家(任务数18家)).</summary>
     public const string TargetInBrackets = "link.target.in_brackets";
+    /// <summary>A target a result is divided by in a formula (签约项目个数32÷30) is its target.</summary>
+    public const string TargetDivisor = "link.target.divisor";
     /// <summary>A target named inside a rate phrase (完成全年目标任务7家的114.29%) is the target of the rate's result.</summary>
     public const string TargetInRatePhrase = "link.target.in_rate_phrase";
     /// <summary>A target whose figure, with the result's, gives the rate the document states for the result (44.82亿元,
@@ -47,7 +49,7 @@ public static class LinkRules
     /// pairer's link, proposed through <see cref="RoleVotes.SuggestedLinks"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetInRatePhrase, TargetRateAgrees, TargetRespectively, TargetComparison,
+        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetDivisor, TargetInRatePhrase, TargetRateAgrees, TargetRespectively, TargetComparison,
         TargetNearestInSentence, TargetBestInItem, TargetRestated, TargetNearestInBlock, TargetStatedEarlier, DifferenceNearest,
     ];
 
@@ -80,6 +82,7 @@ public static class LinkRules
                 {
                     var gap = doc.Text.AsSpan(to.Span.End, from.Span.Start - to.Span.End);
                     if ((gap.StartsWith("(") || gap.StartsWith("（")) && gap.Length <= 8) fired.Add(TargetInBrackets);
+                    if (gap.Trim().StartsWith("÷") && gap.Length <= 8 && from.Index == to.Index + 1) fired.Add(TargetDivisor);
                     var nearestActual = Before(doc, roles, from, MentionRole.Actual).FirstOrDefault(-1);
                     if (nearestActual == c.To)
                     {

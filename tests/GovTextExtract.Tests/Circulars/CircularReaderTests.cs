@@ -128,4 +128,23 @@ public class CircularReaderTests
         Assert.StartsWith("外贸进出口总额", r.Indicator, StringComparison.Ordinal);
         Assert.Equal(6m, r.Target!.Value); // derived: -4 - (-10)
     }
+
+    [Fact]
+    public void A_result_divided_by_its_target_in_a_formula_pairs_and_takes_the_targets_scale()
+    {
+        var records = Read("得分=(签约项目个数32÷30)×50%+(签约项目金额41.5÷40亿元)×50%=0.5");
+
+        var count = Assert.Single(records, r => r.Actual!.Value == 32m);
+        Assert.Equal((30m, CompletionStatus.Exceeded), (count.Target!.Value!.Value, count.Status));
+        var amount = Assert.Single(records, r => r.Target!.Value == 4_000_000_000m);
+        Assert.Equal((4_150_000_000m, "元"), (amount.Actual!.Value!.Value, amount.Actual.Unit));
+    }
+
+    [Fact]
+    public void A_requirement_list_and_a_result_list_pair_in_order_and_a_project_size_is_no_figure()
+    {
+        var records = Read("引进投资5-10亿元、10亿元以上项目个数分别不少于3个、1个,每少1个扣0.1分。分别引进4个、1个,得0.5分。");
+
+        Assert.Equal([(3m, 4m), (1m, 1m)], records.Select(r => (r.Target!.Value!.Value, r.Actual!.Value!.Value)).ToArray());
+    }
 }

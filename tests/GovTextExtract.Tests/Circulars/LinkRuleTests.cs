@@ -21,6 +21,8 @@ public class LinkRuleTests
     [InlineData("完成投资12.5亿元,为年计划的80%", LinkKind.Rate, "80%", "12.5亿元", LinkRules.RateNearest)]
     [InlineData("培训农民工1.2万人、退役军人3000人,分别完成年度目标的80%、120%", LinkKind.Rate, "120%", "3000人", LinkRules.RateRespectively)]
     [InlineData("引进优质企业26家(任务数20家)", LinkKind.Target, "20家", "26家", LinkRules.TargetInBrackets)]
+    [InlineData("得分=(签约项目个数32÷30)×50%+(签约项目金额41.5÷40亿元)×50%", LinkKind.Target, "30", "32", LinkRules.TargetDivisor)]
+    [InlineData("得分=(签约项目个数32÷30)×50%+(签约项目金额41.5÷40亿元)×50%", LinkKind.Target, "40亿元", "41.5", LinkRules.TargetDivisor)]
     [InlineData("新增就业6200人,完成目标任务5000人的124%", LinkKind.Target, "5000人", "6200人", LinkRules.TargetInRatePhrase)]
     [InlineData("新增就业5.2万人,超过4.5万人的目标", LinkKind.Target, "4.5万人", "5.2万人", LinkRules.TargetComparison)]
     [InlineData("安排民生项目120个,已开工96个", LinkKind.Target, "120个", "96个", LinkRules.TargetNearestInSentence)]

@@ -24,7 +24,14 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         var start = clause.Start;
         foreach (var other in doc.MentionsInSentence(m.Sentence))
             if (other.Index < m.Index && other.Span.End <= m.Span.Start && other.Span.End > start) start = other.Span.End;
+        // A flattened table's cells before the figure's prose (项目资金 (万元) 年初预算数 … 本项目共申请预算资金90万元)
+        // are no part of its name: read from after the last gap of spaces, where words follow it.
+        var lead = doc.Text.AsSpan(start, m.Span.Start - start);
+        var gap = lead.LastIndexOfAny(' ', '\u3000', '\t');
+        if (gap >= 0 && CountChinese(lead[(gap + 1)..]) >= MinLength) start += gap + 1;
         var name = Clean(doc.Text[start..m.Span.Start]);
+        // "其中:30万元用于基建工程审计": nothing before the figure names it; the words after it do.
+        if (name.Length < MinLength && After(doc, m) is { Length: >= MinLength } after) return after;
         // "外贸进出口总额(第8项):预计下降8%左右": a clause that holds only a change verb names its indicator in the
         // clause before it.
         if (BareVerbs.Contains(WithoutEstimate(name)) && m.Clause > 0)
@@ -46,6 +53,32 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         }
         return name.Length == 0 ? "(unnamed)" : name;
     }
+
+    private static int CountChinese(ReadOnlySpan<char> s)
+    {
+        var n = 0;
+        foreach (var c in s)
+            if (c is >= '\u4e00' and <= '\u9fff') n++;
+        return n;
+    }
+
+    /// <summary>The words that follow a figure in its clause and say what it is for (用于X, 的X), up to the next
+    /// figure or punctuation; empty when none do.</summary>
+    private string After(GovDocument doc, Mention m)
+    {
+        var clause = doc.ClauseOf(m);
+        var end = clause.End;
+        foreach (var other in doc.MentionsInSentence(m.Sentence))
+            if (other.Index > m.Index && other.Span.Start < end) { end = other.Span.Start; break; }
+        var text = doc.Text.AsSpan(m.Span.End, Math.Max(0, end - m.Span.End));
+        var cut = text.IndexOfAny("，,;；。:：(（");
+        if (cut >= 0) text = text[..cut];
+        foreach (var w in ForWords)
+            if (text.StartsWith(w, StringComparison.Ordinal)) return Clean(text[w.Length..].ToString());
+        return "";
+    }
+
+    private static readonly string[] ForWords = ["用于", "用在", "投入"];
 
     private static string WithoutEstimate(string name)
     {

@@ -9,8 +9,10 @@ namespace GovTextExtract.Circulars;
 /// target in the indicator's better direction, else judged by its stated rate, else by the document's claim.</summary>
 internal static class ProgressStatus
 {
-    /// <summary>Relative tolerance, in percent, within which a figure equals its target.</summary>
-    private const decimal Tolerance = 0.5m;
+    /// <summary>Relative tolerance, in percent, within which a figure equals its target: none, as the cross-year
+    /// comparison's default (<c>MetTolerancePercent</c>); 89.97万元 of 90万元 is short of it. A tolerance of 0.5 % read
+    /// such records as met against the gold's not_met, and no record of the corpus needed it.</summary>
+    private const decimal Tolerance = 0m;
 
     public static CompletionStatus Of(TargetValue? target, ActualValue? actual, decimal? rate, bool claim, bool claimsExceeded,
         bool shareish, Direction direction)

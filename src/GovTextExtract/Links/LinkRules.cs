@@ -15,6 +15,9 @@ public static class LinkRules
     public const string TargetInBrackets = "link.target.in_brackets";
     /// <summary>A target a result is divided by in a formula (签约项目个数32÷30) is its target.</summary>
     public const string TargetDivisor = "link.target.divisor";
+    /// <summary>A figure of a plan stated goes with the figure in its place of the run of sentences that repeats the
+    /// plan as done (<see cref="ParallelPassages"/>).</summary>
+    public const string TargetParallel = "link.target.parallel";
     /// <summary>A target named inside a rate phrase (完成全年目标任务7家的114.29%) is the target of the rate's result.</summary>
     public const string TargetInRatePhrase = "link.target.in_rate_phrase";
     /// <summary>A target whose figure, with the result's, gives the rate the document states for the result (44.82亿元,
@@ -49,7 +52,7 @@ public static class LinkRules
     /// pairer's link, proposed through <see cref="RoleVotes.SuggestedLinks"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetDivisor, TargetInRatePhrase, TargetRateAgrees, TargetRespectively, TargetComparison,
+        RateRespectively, RateNearest, Circulars.LegacyPairerVotes.Link, TargetInBrackets, TargetDivisor, TargetInRatePhrase, TargetRateAgrees, TargetRespectively, TargetParallel, TargetComparison,
         TargetNearestInSentence, TargetBestInItem, TargetRestated, TargetNearestInBlock, TargetStatedEarlier, DifferenceNearest,
     ];
 

@@ -32,6 +32,12 @@ public static class RelationalRoleRules
     /// <summary>A figure of a later sentence of such an item, of a task figure's unit, is a result.</summary>
     public const string ItemResult = "actual.item_result";
 
+    /// <summary>A figure of a run of sentences that the next run repeats with other figures is a plan stated
+    /// (<see cref="ParallelPassages"/>).</summary>
+    public const string ParallelStated = "target.parallel_stated";
+    /// <summary>The figure in the same place of the repeating run is its result.</summary>
+    public const string ParallelReported = "actual.parallel_reported";
+
     /// <summary>A figure whose value, with a result's, gives the rate the document states for that result (1314万人,
     /// 完成目标任务的131.4% … 1000万人以上 earlier) is that result's target: the numbers agree.</summary>
     public const string RateAgrees = "target.rate_agrees";
@@ -61,11 +67,11 @@ public static class RelationalRoleRules
 
     /// <summary>The names of the relational rules.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [ItemTask, RateAgrees, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult];
+        [ItemTask, RateAgrees, ParallelStated, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult, ParallelReported];
 
     /// <summary>Relational rules whose votes take precedence over the pattern rules (an item's task sentence is a task
     /// even where a verb of doing opens it: 5.完成荒山造林3万亩).</summary>
-    public static IReadOnlyList<string> Leading { get; } = [RateAgrees, BeforeDifference, ItemTask, SubjectCount];
+    public static IReadOnlyList<string> Leading { get; } = [RateAgrees, BeforeDifference, ItemTask, SubjectCount, ParallelStated];
 
     private const string ListSeparators = "、和及与或,， ";
 
@@ -74,13 +80,20 @@ public static class RelationalRoleRules
     /// <param name="pattern">The pattern rules' and the vote sources' votes.</param>
     /// <param name="sourceRules">The names of the vote sources' rules: a source's reading does not hide a figure from
     /// these rules (a figure the earlier pairer misreads as a target is still the one a rate measures).</param>
-    internal static List<RoleVote>[] Votes(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern, IReadOnlySet<string>? sourceRules = null)
+    /// <param name="parallel">The stated and reported figures of parallel passages (<see cref="ParallelPassages.Find"/>).</param>
+    internal static List<RoleVote>[] Votes(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern, IReadOnlySet<string>? sourceRules = null,
+        IReadOnlyList<(int Stated, int Reported)>? parallel = null)
     {
         sourceRules ??= new HashSet<string>();
         var n = doc.Mentions.Count;
         var votes = new List<RoleVote>[n];
         for (var i = 0; i < n; i++) votes[i] = [];
         ItemTasks(doc, pattern, votes);
+        foreach (var (stated, reported) in parallel ?? [])
+        {
+            votes[stated].Add(new RoleVote(ParallelStated, MentionRole.Target));
+            votes[reported].Add(new RoleVote(ParallelReported, MentionRole.Actual));
+        }
         var head = new int[n];
         for (var i = 0; i < n; i++)
         {

@@ -58,7 +58,10 @@ public sealed class RoleVotes
             sourceRules.UnionWith(source.RoleRuleNames);
         }
         var all = new IReadOnlyList<RoleVote>[pattern.Length];
-        var relational = RelationalRoleRules.Votes(doc, pattern, sourceRules);
+        var parallel = ParallelPassages.Find(doc);
+        foreach (var (stated, reported) in parallel)
+            suggested.Add((new Links.LinkCandidate(Links.LinkKind.Target, stated, reported), Links.LinkRules.TargetParallel));
+        var relational = RelationalRoleRules.Votes(doc, pattern, sourceRules, parallel);
         for (var i = 0; i < pattern.Length; i++)
         {
             // Precedence: leading pattern rules, subject counts (a count that is another figure's subject is never a

@@ -147,4 +147,15 @@ public class CircularReaderTests
 
         Assert.Equal([(3m, 4m), (1m, 1m)], records.Select(r => (r.Target!.Value!.Value, r.Actual!.Value!.Value)).ToArray());
     }
+
+    [Fact]
+    public void A_figure_named_by_what_it_is_for_takes_that_name_and_a_tables_cells_before_its_prose_are_no_part_of_it()
+    {
+        var records = Read("项目资金 (万元) 年初预算数 全年预算数 预期目标 实际完成情况 本项目共安排资金120万元。其中:50万元用于道路养护;70万元用于桥梁检测。" +
+                           "本项目共完成支出118.5万元。其中:50万元用于道路养护;68.5万元用于桥梁检测。");
+
+        Assert.Equal("本项目共安排资金", Assert.Single(records, r => r.Target!.Value == 1_200_000m).Indicator);
+        var bridges = Assert.Single(records, r => r.Target!.Value == 700_000m);
+        Assert.Equal(("桥梁检测", 685_000m, CompletionStatus.NotMet), (bridges.Indicator, bridges.Actual!.Value!.Value, bridges.Status));
+    }
 }

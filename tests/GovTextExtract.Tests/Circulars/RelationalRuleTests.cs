@@ -28,6 +28,30 @@ public class RelationalRuleTests
     }
 
     [Fact]
+    public void A_plan_restated_as_done_in_the_same_words_votes_target_and_actual_in_order()
+    {
+        const string text = "预期目标 实际完成情况 本项目共安排资金120万元。其中:50万元用于道路养护;70万元用于桥梁检测。" +
+                            "本项目共完成支出118.5万元。其中:50万元用于道路养护;68.5万元用于桥梁检测。";
+        Assert.Contains(VotesFor(text, "120万元"), v => v.Rule == RelationalRoleRules.ParallelStated);
+        Assert.Contains(VotesFor(text, "70万元"), v => v.Rule == RelationalRoleRules.ParallelStated);
+        Assert.Contains(VotesFor(text, "68.5万元"), v => v.Rule == RelationalRoleRules.ParallelReported);
+        var doc = RoleRuleExampleTests.Read(text);
+        var links = RoleVotes.Collect(doc, RoleRuleSet.Default).SuggestedLinks.Where(l => l.Rule == GovTextExtract.Links.LinkRules.TargetParallel)
+            .Select(l => (doc.Mentions[l.Link.From].Quantity.Text, doc.Mentions[l.Link.To].Quantity.Text)).ToArray();
+        Assert.Equal([("120万元", "118.5万元"), ("50万元", "50万元"), ("70万元", "68.5万元")], links);
+    }
+
+    [Fact]
+    public void Two_years_reported_alike_are_not_a_plan_and_its_result()
+    {
+        // Both runs open with a verb of doing: one year beside another, not a plan restated as done.
+        const string text = "2022年完成投资80亿元。其中:工业投资30亿元;基础设施投资50亿元。" +
+                            "2023年完成投资95亿元。其中:工业投资40亿元;基础设施投资55亿元。";
+        Assert.DoesNotContain(VotesFor(text, "80亿元"), v => v.Rule == RelationalRoleRules.ParallelStated);
+        Assert.DoesNotContain(VotesFor(text, "40亿元"), v => v.Rule == RelationalRoleRules.ParallelReported);
+    }
+
+    [Fact]
     public void An_item_task_and_its_result_vote_target_and_actual()
     {
         const string text = "3.全年新建城市公园6个。截至年底,全市新建城市公园7个,超额完成任务。";

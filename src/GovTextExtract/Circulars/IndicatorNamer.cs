@@ -18,7 +18,15 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     /// <summary>Change verbs that name no indicator by themselves.</summary>
     private static readonly HashSet<string> BareVerbs = ["增长", "下降", "增加", "减少", "提高", "降低", "回落", "上升", "增速", "增幅"];
 
-    public string Name(GovDocument doc, Mention m)
+    /// <summary>The indicator's name as the words right before the figure give it, or null where they give none (or
+    /// only a change verb) and the name would come from elsewhere.</summary>
+    public string? OwnName(GovDocument doc, Mention m)
+    {
+        var name = Own(doc, m);
+        return name.Length >= MinLength && !BareVerbs.Contains(WithoutEstimate(name)) ? name : null;
+    }
+
+    private string Own(GovDocument doc, Mention m)
     {
         var clause = doc.ClauseOf(m);
         var start = clause.Start;
@@ -29,7 +37,12 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         var lead = doc.Text.AsSpan(start, m.Span.Start - start);
         var gap = lead.LastIndexOfAny(' ', '\u3000', '\t');
         if (gap >= 0 && CountChinese(lead[(gap + 1)..]) >= MinLength) start += gap + 1;
-        var name = Clean(doc.Text[start..m.Span.Start]);
+        return Clean(doc.Text[start..m.Span.Start]);
+    }
+
+    public string Name(GovDocument doc, Mention m)
+    {
+        var name = Own(doc, m);
         // "其中:30万元用于基建工程审计": nothing before the figure names it; the words after it do.
         if (name.Length < MinLength && After(doc, m) is { Length: >= MinLength } after) return after;
         // "外贸进出口总额(第8项):预计下降8%左右": a clause that holds only a change verb names its indicator in the
@@ -98,7 +111,7 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     {
         s = ItemMarks.Replace(s, "");
         s = Scaffolding.Replace(s, "");
-        s = s.Trim(' ', ',', '，', ':', '：', '、', '(', '（', ')', '）', '—', '-', '●', '•', '“', '”', '"');
+        s = s.Trim(' ', ',', '，', ':', '：', '、', '(', '（', ')', '）', '—', '-', '●', '•', '“', '”', '"', '>', '<', '=', '≥', '≤');
         bool changed;
         do
         {

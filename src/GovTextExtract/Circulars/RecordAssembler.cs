@@ -198,7 +198,8 @@ internal sealed class RecordAssembler(LexiconSet lex)
     }
 
     /// <summary>The indicator a record reports on: where the target is stated in a sentence of its own (an item's
-    /// task, a plan before its results), the words that name the target; otherwise those that name the result.</summary>
+    /// task, a plan before its results), or right before the result (a table row flattened without separators), the
+    /// words that name the target; otherwise those that name the result.</summary>
     private string IndicatorOf(GovDocument doc, Mention actual, int targetIndex)
     {
         if (targetIndex >= 0 && doc.Mentions[targetIndex] is var t && t.Sentence != actual.Sentence)
@@ -206,7 +207,20 @@ internal sealed class RecordAssembler(LexiconSet lex)
             var named = _namer.Name(doc, t);
             if (named.Length >= 2 && named != "(unnamed)") return named;
         }
+        // A result written right after its target (当年组织活动数量>=28次40次: nothing between them) takes the name of
+        // the target's words.
+        if (targetIndex >= 0 && Adjacent(doc, doc.Mentions[targetIndex], actual) && _namer.OwnName(doc, doc.Mentions[targetIndex]) is { } own)
+            return own;
         return _namer.Name(doc, actual);
+    }
+
+    /// <summary>True when a target stands right before a result, with nothing but spaces or separators between.</summary>
+    private static bool Adjacent(GovDocument doc, Mention target, Mention actual)
+    {
+        if (target.Sentence != actual.Sentence || target.Index >= actual.Index) return false;
+        foreach (var c in doc.Text.AsSpan(target.Span.End, actual.Span.Start - target.Span.End))
+            if (char.IsLetterOrDigit(c)) return false;
+        return true;
     }
 
     /// <summary>The indicator's better direction; an indicator that names a reduction (能耗下降, 降低成本, 贫困人口减少)

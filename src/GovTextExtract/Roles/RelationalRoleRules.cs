@@ -38,6 +38,12 @@ public static class RelationalRoleRules
     /// <summary>The figure in the same place of the repeating run is its result.</summary>
     public const string ParallelReported = "actual.parallel_reported";
 
+    /// <summary>A figure written right after a target with a bound sign, with nothing between, in a row of a table
+    /// flattened without separators (目标值 | 实际完成值 | 完成率: 服务人次>=500人1700人340%), is its result.</summary>
+    public const string GluedResult = "actual.glued_after_target";
+    /// <summary>The percentage glued after such a result is its stated rate.</summary>
+    public const string GluedRate = "rate.glued_after_result";
+
     /// <summary>A figure whose value, with a result's, gives the rate the document states for that result (1314万人,
     /// 完成目标任务的131.4% … 1000万人以上 earlier) is that result's target: the numbers agree.</summary>
     public const string RateAgrees = "target.rate_agrees";
@@ -67,11 +73,11 @@ public static class RelationalRoleRules
 
     /// <summary>The names of the relational rules.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        [ItemTask, RateAgrees, ParallelStated, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult, ParallelReported];
+        [ItemTask, RateAgrees, ParallelStated, ListContinues, SubjectCount, RatedActual, ListedForRates, BeforeDifference, ComparedWithTarget, StatedThenReported, ReportsStated, ItemResult, ParallelReported, GluedResult, GluedRate];
 
     /// <summary>Relational rules whose votes take precedence over the pattern rules (an item's task sentence is a task
     /// even where a verb of doing opens it: 5.完成荒山造林3万亩).</summary>
-    public static IReadOnlyList<string> Leading { get; } = [RateAgrees, BeforeDifference, ItemTask, SubjectCount, ParallelStated];
+    public static IReadOnlyList<string> Leading { get; } = [RateAgrees, BeforeDifference, ItemTask, SubjectCount, ParallelStated, GluedResult, GluedRate];
 
     private const string ListSeparators = "、和及与或,， ";
 
@@ -89,6 +95,7 @@ public static class RelationalRoleRules
         var votes = new List<RoleVote>[n];
         for (var i = 0; i < n; i++) votes[i] = [];
         ItemTasks(doc, pattern, votes);
+        GluedRows(doc, pattern, votes);
         foreach (var (stated, reported) in parallel ?? [])
         {
             votes[stated].Add(new RoleVote(ParallelStated, MentionRole.Target));
@@ -231,6 +238,27 @@ public static class RelationalRoleRules
             foreach (var t in reportedOn) votes[t].Add(new RoleVote(ItemTask, MentionRole.Target));
         }
     }
+
+    /// <summary>The rule whose target a glued row opens with.</summary>
+    private const string BoundTarget = "target.required_bound";
+
+    /// <summary>Votes <see cref="GluedResult"/> and <see cref="GluedRate"/>: a bound target, a figure of its unit and a
+    /// percentage, written with nothing between them.</summary>
+    private static void GluedRows(GovDocument doc, IReadOnlyList<IReadOnlyList<RoleVote>> pattern, List<RoleVote>[] votes)
+    {
+        for (var i = 0; i + 1 < doc.Mentions.Count; i++)
+        {
+            if (!pattern[i].Any(v => v.Rule == BoundTarget)) continue;
+            var (t, a) = (doc.Mentions[i], doc.Mentions[i + 1]);
+            if (!Glued(doc, t, a) || !UnitClasses.Compatible(t, a) || a.Quantity.Bound is not null) continue;
+            votes[i + 1].Add(new RoleVote(GluedResult, MentionRole.Actual));
+            if (i + 2 < doc.Mentions.Count && doc.Mentions[i + 2] is var r && Glued(doc, a, r) && r.Quantity.Unit == "%")
+                votes[i + 2].Add(new RoleVote(GluedRate, MentionRole.Rate));
+        }
+    }
+
+    private static bool Glued(GovDocument doc, Mention a, Mention b) =>
+        a.Sentence == b.Sentence && b.Span.Start == a.Span.End;
 
     /// <summary>Indices of the mentions before <paramref name="m"/> in its sentence, nearest first.</summary>
     private static IEnumerable<int> Preceding(GovDocument doc, Mention m)

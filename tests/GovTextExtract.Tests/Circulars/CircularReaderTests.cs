@@ -158,4 +158,14 @@ public class CircularReaderTests
         var bridges = Assert.Single(records, r => r.Target!.Value == 700_000m);
         Assert.Equal(("桥梁检测", 685_000m, CompletionStatus.NotMet), (bridges.Indicator, bridges.Actual!.Value!.Value, bridges.Status));
     }
+
+    [Fact]
+    public void A_table_row_flattened_without_separators_gives_target_result_and_rate_named_by_the_row()
+    {
+        var records = Read("项目年度绩效目标 绩效内容 绩效目标值 实际完成值 完成率:服务人次>=600人1500人250%政策知晓率>=90%96%107%");
+
+        Assert.Equal(
+            [("服务人次", 600m, 1500m, 250m), ("政策知晓率", 90m, 96m, 107m)],
+            records.Select(r => (r.Indicator, r.Target!.Value!.Value, r.Actual!.Value!.Value, r.ReportedRate!.Value)).ToArray());
+    }
 }

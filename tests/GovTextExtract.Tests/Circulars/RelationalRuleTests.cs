@@ -22,6 +22,9 @@ public class RelationalRuleTests
     [InlineData("城镇登记失业率为3.1%,低于4%的控制目标", "3.1%", RelationalRoleRules.ComparedWithTarget)]
     [InlineData("全省172个在建项目完成投资1434.9亿元", "172个", RelationalRoleRules.SubjectCount)]
     [InlineData("城镇新增就业900万人以上。全年城镇新增就业1080万人,完成目标任务的120%", "900万人以上", RelationalRoleRules.RateAgrees)]
+    [InlineData("绩效目标值实际完成值完成率服务人次>=600人1500人250%满意度>=90%96%107%", "1500人", RelationalRoleRules.GluedResult)]
+    [InlineData("绩效目标值实际完成值完成率服务人次>=600人1500人250%满意度>=90%96%107%", "250%", RelationalRoleRules.GluedRate)]
+    [InlineData("绩效目标值实际完成值完成率服务人次>=600人1500人250%满意度>=90%96%107%", "96%", RelationalRoleRules.GluedResult)]
     public void A_relational_rule_votes_for_its_example(string text, string figure, string rule)
     {
         Assert.Contains(VotesFor(text, figure), v => v.Rule == rule);

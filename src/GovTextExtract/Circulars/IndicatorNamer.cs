@@ -37,6 +37,9 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         var lead = doc.Text.AsSpan(start, m.Span.Start - start);
         var gap = lead.LastIndexOfAny(' ', '\u3000', '\t');
         if (gap >= 0 && CountChinese(lead[(gap + 1)..]) >= MinLength) start += gap + 1;
+        // A sentence that goes on after a semicolon (…的59.94%;完成县上全年任务…) names from after it.
+        var semicolon = doc.Text.AsSpan(start, m.Span.Start - start).LastIndexOfAny(';', '；');
+        if (semicolon >= 0) start += semicolon + 1;
         return Clean(doc.Text[start..m.Span.Start]);
     }
 
@@ -109,6 +112,8 @@ internal sealed class IndicatorNamer(LexiconSet lex)
 
     private string Clean(string s)
     {
+        // A semicolon ends what came before (…的59.94%;完成县上全年任务): a name never spans one.
+        if (s.LastIndexOfAny([';', '；']) is var semicolon and >= 0) s = s[(semicolon + 1)..];
         s = ItemMarks.Replace(s, "");
         s = Scaffolding.Replace(s, "");
         s = s.Trim(' ', ',', '，', ':', '：', '、', '(', '（', ')', '）', '—', '-', '●', '•', '“', '”', '"', '>', '<', '=', '≥', '≤');

@@ -144,11 +144,35 @@ public sealed class DocumentReader
             else if (c is ')' or '）') depth = Math.Max(0, depth - 1);
             else if (depth == 0 && c is '。' or '；' or ';' or '！' or '？' or '!' or '?')
             {
+                // "…到位资金25.47亿元,完成市上全年任务(42.5亿元)的59.94%;完成县上全年任务(46.5亿元)的54.78%": a part after a
+                // semicolon that opens with a rate's verb and no subject goes on measuring the sentence's result.
+                if (c is '；' or ';' && ContinuesMeasure(text, i + 1, line.End)) continue;
                 if (i > start) yield return SourceSpan.FromBounds(start, i);
                 start = i + 1;
             }
         }
         if (line.End > start) yield return SourceSpan.FromBounds(start, line.End);
+    }
+
+    private static readonly string[] MeasureOpenings = ["完成", "占", "为"];
+
+    private static readonly string[] PlanWords = ["任务", "计划", "目标"];
+
+    /// <summary>True when the part after a semicolon opens with a rate's verb and is a rate phrase (a plan word and a
+    /// percentage before the next stop): 完成县上全年任务(46.5亿元)的54.78%, not 为5.5万名老人提供服务.</summary>
+    private static bool ContinuesMeasure(string text, int from, int end)
+    {
+        var rest = text.AsSpan(from, end - from).TrimStart();
+        var stop = rest.IndexOfAny("。；;！？!?");
+        if (stop >= 0) rest = rest[..stop];
+        if (!rest.Contains('%')) return false;
+        var opens = false;
+        foreach (var w in MeasureOpenings)
+            if (rest.StartsWith(w, StringComparison.Ordinal)) opens = true;
+        if (!opens) return false;
+        foreach (var w in PlanWords)
+            if (rest.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Clauses of a sentence: split after ，,：: outside brackets.</summary>

@@ -168,4 +168,15 @@ public class CircularReaderTests
             [("服务人次", 600m, 1500m, 250m), ("政策知晓率", 90m, 96m, 107m)],
             records.Select(r => (r.Indicator, r.Target!.Value!.Value, r.Actual!.Value!.Value, r.ReportedRate!.Value)).ToArray());
     }
+
+    [Fact]
+    public void A_rate_after_a_semicolon_with_no_subject_of_its_own_measures_the_result_before_it()
+    {
+        var records = Read("截至6月底,县外到位资金12.6亿元,完成市上全年任务(20亿元)的63%;完成县上全年任务(24亿元)的52.5%;为2000名工人提供培训。");
+
+        Assert.Equal([(20m, 63m), (24m, 52.5m)],
+            records.Select(r => (r.Target!.Value!.Value / 100_000_000m, r.ReportedRate!.Value)).ToArray());
+        Assert.All(records, r => Assert.Equal(1_260_000_000m, r.Actual!.Value));
+        Assert.All(records, r => Assert.DoesNotContain(";", r.Indicator, StringComparison.Ordinal));
+    }
 }

@@ -107,6 +107,7 @@ public sealed class CircularReader
         var verified = new HashSet<LinkCandidate>();
         foreach (var c in LinkCandidates.For(doc, roles))
         {
+            if (c.Kind == LinkKind.Target && !Plausible(doc, doc.Mentions[c.From], doc.Mentions[c.To])) continue;
             var fired = LinkRules.Votes(doc, roles, votes, c);
             var distance = Math.Abs(doc.Mentions[c.From].Span.Start - doc.Mentions[c.To].Span.Start);
             if (_models is null)
@@ -162,6 +163,22 @@ public sealed class CircularReader
         var role = votes.RulesRole(mention);
         if (role != MentionRole.Target) return 0.8f;
         return votes.For(mention).Any(v => v.Rule == LegacyPairerVotes.Target) ? 0.8f : 0.5f;
+    }
+
+    /// <summary>Most times a result may be larger or smaller than a target of another sentence in other words: beyond
+    /// it the two measure different things (a subsidy of 50元 a head against 10.17亿元 of funds sent down). Within a
+    /// sentence a formula's bare figure (177.7÷54亿元), and in the same words a unit lost in the source (市场主体达到21万户
+    /// … 市场主体23户), may make them differ so.</summary>
+    public const decimal MaxTargetRatio = 1000m;
+
+    /// <summary>How much of their words a target and a result of far apart sizes must share to pair all the same.</summary>
+    public const double SameWords = 0.5;
+
+    private static bool Plausible(GovDocument doc, Mention target, Mention actual)
+    {
+        if (target.Sentence == actual.Sentence || MentionText.Similarity(doc, target, actual) >= SameWords) return true;
+        if (target.Quantity.Value is not { } t || actual.Quantity.Value is not { } a || t <= 0 || a <= 0) return true;
+        return a / t <= MaxTargetRatio && t / a <= MaxTargetRatio;
     }
 
     /// <summary>Fewest Chinese characters of a sentence in a table cell that make it prose the table reader does not

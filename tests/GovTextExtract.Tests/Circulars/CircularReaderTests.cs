@@ -179,4 +179,14 @@ public class CircularReaderTests
         Assert.All(records, r => Assert.Equal(1_260_000_000m, r.Actual!.Value));
         Assert.All(records, r => Assert.DoesNotContain(";", r.Indicator, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_target_a_million_times_smaller_in_other_words_is_not_the_results_target()
+    {
+        var records = Read("今年城乡居民医保补助标准计划从每人每年45元提高到50元。截至6月底,省级补助资金已下达约8.2亿元,占计划80%。");
+
+        var funds = Assert.Single(records, r => r.Actual?.Value == 820_000_000m);
+        Assert.Null(funds.Target);
+        Assert.Equal((80m, CompletionStatus.Pending), (funds.ReportedRate!.Value, funds.Status));
+    }
 }

@@ -187,6 +187,8 @@ public static class RelationalRoleRules
                 // A figure stated as a task, not reported: its sentence names no period and no report word.
                 var earlierText = doc.Slice(doc.Sentences[earlier.Sentence].Span);
                 if (PeriodWords.Find(earlierText) is not null || reportWords.Any(w => earlierText.Contains(w, StringComparison.Ordinal))) continue;
+                // A part of a breakdown (其中:中央预算内项目144个…;省预算内项目37个…) is a figure reported, not a task.
+                if (earlierText.TrimStart().StartsWith("其中", StringComparison.Ordinal)) continue;
                 if (Has(j, MentionRole.Rate) || Has(j, MentionRole.Other) || Has(j, MentionRole.Difference) || Has(j, MentionRole.Schedule)) continue;
                 if (!UnitClasses.Compatible(earlier, later)) continue;
                 var similarity = MentionText.Similarity(doc, earlier, later);

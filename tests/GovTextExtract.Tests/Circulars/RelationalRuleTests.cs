@@ -45,6 +45,15 @@ public class RelationalRuleTests
     }
 
     [Fact]
+    public void A_figure_stated_then_reported_in_the_same_words_votes_target_but_a_part_of_a_breakdown_does_not()
+    {
+        const string stated = "全年接待游客人数8000万人次。截至12月底,全县接待游客人数8150万人次。";
+        Assert.Contains(VotesFor(stated, "8000万人次"), v => v.Rule == RelationalRoleRules.StatedThenReported);
+        const string breakdown = "全年争取资金30亿元。其中:中央预算内投资项目120个,到位资金10亿元;省预算内投资项目35个,到位资金1亿元。";
+        Assert.DoesNotContain(VotesFor(breakdown, "120个"), v => v.Rule == RelationalRoleRules.StatedThenReported);
+    }
+
+    [Fact]
     public void Two_years_reported_alike_are_not_a_plan_and_its_result()
     {
         // Both runs open with a verb of doing: one year beside another, not a plan restated as done.

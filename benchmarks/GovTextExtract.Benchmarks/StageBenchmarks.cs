@@ -1,3 +1,4 @@
+using GovTextExtract.Loading;
 using BenchmarkDotNet.Attributes;
 using GovTextExtract.Normalization;
 using GovTextExtract.Segmentation;
@@ -38,6 +39,17 @@ public class StageBenchmarks
     /// <summary>Quantity recognition on the normalised text.</summary>
     [Benchmark]
     public int Quantities() => _pipeline.Recognizer.Recognize(_normalized).Count;
+
+    /// <summary>The document model alone: normalisation, blocks, sentences, tables and every figure as a mention.</summary>
+    [Benchmark]
+    public int DocumentModel() => _pipeline.ReadDocument(Loaded()).Mentions.Count;
+
+    /// <summary>The circular reader on its document model: every rule's votes (the earlier pairer's among them),
+    /// roles, links and records.</summary>
+    [Benchmark]
+    public int ReadCircular() => _pipeline.ReadCircular(Loaded()).Records.Count;
+
+    private LoadedDocument Loaded() => new() { Name = "text", Text = _text, EncodingName = "utf-16" };
 
     /// <summary>The whole text pipeline: what <c>govtext extract</c> does after loading.</summary>
     [Benchmark(Baseline = true)]

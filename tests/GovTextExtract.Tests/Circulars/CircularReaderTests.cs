@@ -143,7 +143,7 @@ public class CircularReaderTests
     [Fact]
     public void A_requirement_list_and_a_result_list_pair_in_order_and_a_project_size_is_no_figure()
     {
-        var records = Read("引进投资5-10亿元、10亿元以上项目个数分别不少于3个、1个,每少1个扣0.1分。分别引进4个、1个,得0.5分。");
+        var records = Read("引进投资5-10亿元、10亿元及以上的项目个数分别不少于3个、1个,每少1个扣0.1分。分别引进4个、1个,得0.5分。");
 
         Assert.Equal([(3m, 4m), (1m, 1m)], records.Select(r => (r.Target!.Value!.Value, r.Actual!.Value!.Value)).ToArray());
     }

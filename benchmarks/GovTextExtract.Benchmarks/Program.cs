@@ -20,7 +20,37 @@ public static class Program
             return SegmentFolder(dir);
         if (args is ["startup"])
             return Startup();
+        if (args.Length > 0 && args[0] == "scaling")
+            return Scaling(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    /// <summary>How time grows with the size of one document: the circular repeated to each size given (in characters),
+    /// timed stage by stage (document model, circular reader, whole extraction) after a warm-up, with the peak working
+    /// set.</summary>
+    private static int Scaling(string[] sizes)
+    {
+        var pipeline = new ExtractionPipeline();
+        var circular = File.ReadAllText(CorpusFile.Find("xianning-2019-completion.txt"));
+        pipeline.ExtractText(circular);
+        foreach (var size in sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+        {
+            var builder = new System.Text.StringBuilder(size + circular.Length);
+            while (builder.Length < size) builder.Append(circular).Append('\n');
+            var doc = new LoadedDocument { Name = "dense", Text = builder.ToString(0, size), EncodingName = "utf-16" };
+            var watch = Stopwatch.StartNew();
+            var model = pipeline.ReadDocument(doc);
+            var modelTime = watch.Elapsed;
+            watch.Restart();
+            var reading = pipeline.ReadCircular(doc);
+            var readTime = watch.Elapsed;
+            watch.Restart();
+            var result = pipeline.Extract(doc);
+            var extractTime = watch.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scaling: {size,10} chars  {model.Mentions.Count,7} mentions  model {modelTime.TotalSeconds,7:0.00} s  read {readTime.TotalSeconds,7:0.00} s ({reading.Records.Count} records)  extract {extractTime.TotalSeconds,7:0.00} s ({result.Records.Count} records)  peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576,5} MB"));
+        }
         return 0;
     }
 

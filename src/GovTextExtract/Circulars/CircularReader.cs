@@ -176,9 +176,9 @@ public sealed class CircularReader
 
     private static bool Plausible(GovDocument doc, Mention target, Mention actual)
     {
-        if (target.Sentence == actual.Sentence || MentionText.Similarity(doc, target, actual) >= SameWords) return true;
+        if (target.Sentence == actual.Sentence) return true;
         if (target.Quantity.Value is not { } t || actual.Quantity.Value is not { } a || t <= 0 || a <= 0) return true;
-        return a / t <= MaxTargetRatio && t / a <= MaxTargetRatio;
+        return (a / t <= MaxTargetRatio && t / a <= MaxTargetRatio) || MentionText.Similarity(doc, target, actual) >= SameWords;
     }
 
     /// <summary>Fewest Chinese characters of a sentence in a table cell that make it prose the table reader does not

@@ -71,12 +71,21 @@ public sealed class LegacyPairerVotes(CircularPairer pairer) : IVoteSource
         return new SourceVotes(roles, links);
     }
 
-    /// <summary>The mention whose span overlaps the evidence span, or -1.</summary>
+    /// <summary>The first mention whose span overlaps the evidence span, or -1. Mentions are in text order and do not
+    /// overlap one another, so a binary search finds the first that ends after the span starts.</summary>
     private static int MentionAt(GovDocument doc, SourceSpan? span)
     {
         if (span is not { } s) return -1;
-        foreach (var m in doc.Mentions)
-            if (m.Span.Overlaps(s)) return m.Index;
+        var mentions = doc.Mentions;
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].Span.End <= s.Start) lo = mid + 1;
+            else hi = mid;
+        }
+        for (var i = lo; i < mentions.Count && mentions[i].Span.Start < s.End + 1; i++)
+            if (mentions[i].Span.Overlaps(s)) return mentions[i].Index;
         return -1;
     }
 }

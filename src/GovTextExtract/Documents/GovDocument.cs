@@ -78,6 +78,25 @@ public sealed class GovDocument
     }
 
     private readonly int[] _sentenceFirst, _sentenceCount, _blockFirst, _blockCount;
+    private string?[]? _headingPeriods;
+
+    /// <summary>The period phrase (1-10月, 上半年 …) of the nearest heading at or above block
+    /// <paramref name="heading"/> that names one, or null: read once for the whole document, so that looking it up
+    /// for every figure stays linear however many headings the document has.</summary>
+    internal string? HeadingPeriod(int heading)
+    {
+        if (heading < 0) return null;
+        var periods = _headingPeriods;
+        if (periods is null)
+        {
+            periods = new string?[Blocks.Count];
+            foreach (var b in Blocks)
+                if (b.Role == BlockRole.Heading)
+                    periods[b.Index] = PeriodWords.Find(Slice(b.Span)) ?? (b.Heading >= 0 ? periods[b.Heading] : null);
+            _headingPeriods = periods; // a race computes the same array twice; either is right
+        }
+        return periods[heading];
+    }
 
     /// <summary>The mentions of a sentence, in order.</summary>
     public IEnumerable<Mention> MentionsInSentence(int sentence)

@@ -125,7 +125,7 @@ public sealed class CircularPairer
                 bodyStart = ps;
                 forcedTaskEnd = taskDot;
             }
-            else if (bodyStart is { } itemBody && IsTaskOnly(text, itemBody, pe) && figs.Any(f => f.Start >= itemBody && f.End <= pe))
+            else if (bodyStart is { } itemBody && IsTaskOnly(text, itemBody, pe) && FirstIn(figs, itemBody, pe) is not null)
             {
                 // An item whose line holds only its task ("3.新建基站1000个。"): its results follow on the next
                 // lines, up to the next item or heading.
@@ -199,8 +199,9 @@ public sealed class CircularPairer
     /// <summary>Most figures a paragraph may hold to be paired as prose; pairing is quadratic in them.</summary>
     private const int MaxFiguresPerParagraph = 400;
 
-    /// <summary>The figures within [start, end), by binary search over figures in text order.</summary>
-    private static List<Fig> FiguresIn(List<Fig> figs, int start, int end)
+    /// <summary>The index of the first figure that starts at or after <paramref name="start"/> (figures are in text
+    /// order), by binary search.</summary>
+    private static int LowerBound(List<Fig> figs, int start)
     {
         int lo = 0, hi = figs.Count;
         while (lo < hi)
@@ -209,8 +210,24 @@ public sealed class CircularPairer
             if (figs[mid].Start < start) lo = mid + 1;
             else hi = mid;
         }
+        return lo;
+    }
+
+    /// <summary>The first figure within [start, end) that satisfies <paramref name="match"/> (any, when null), or null:
+    /// what figs.FirstOrDefault(f => f.Start >= start &amp;&amp; f.End &lt;= end &amp;&amp; match(f)) gives, without reading the
+    /// whole document's figures.</summary>
+    private static Fig? FirstIn(List<Fig> figs, int start, int end, Func<Fig, bool>? match = null)
+    {
+        for (var i = LowerBound(figs, start); i < figs.Count && figs[i].Start < end; i++)
+            if (figs[i].End <= end && (match is null || match(figs[i]))) return figs[i];
+        return null;
+    }
+
+    /// <summary>The figures within [start, end), by binary search over figures in text order.</summary>
+    private static List<Fig> FiguresIn(List<Fig> figs, int start, int end)
+    {
         var result = new List<Fig>();
-        for (var i = lo; i < figs.Count && figs[i].Start < end; i++)
+        for (var i = LowerBound(figs, start); i < figs.Count && figs[i].Start < end; i++)
             if (figs[i].End <= end) result.Add(figs[i]);
         return result;
     }
@@ -362,7 +379,7 @@ public sealed class CircularPairer
             if (close < 0 || close - p > 40) continue;
             var opener = _lex.InlineTargetOpeners.FirstOrDefault(w => string.CompareOrdinal(t, p + 1, w, 0, w.Length) == 0);
             if (opener is null) continue;
-            var target = figs.FirstOrDefault(g => g.Start > p && g.End <= close && !g.Used);
+            var target = FirstIn(figs, p + 1, close, g => !g.Used);
             if (target is null || actual.Used) continue;
             var cs = ClauseStart(t, actual.Start, 0);
             var indicator = NameIndicator(t, actual.Start, t[cs..actual.Q.CoreSpan.Start]);
@@ -386,12 +403,12 @@ public sealed class CircularPairer
     {
         var dot = t.IndexOf('。', ps, pe - ps);
         if (dot < 0 || dot + 1 >= pe) return null;
-        var first = figs.FirstOrDefault(f => f.Start >= ps && f.End <= dot);
+        var first = FirstIn(figs, ps, dot);
         if (first is null) return null;
         var lead = t.AsSpan(ps, first.Start - ps);
         if (!Words.ContainsAny(lead, _lex.TaskSentences.Openers)) return null;
         var rest = t.AsSpan(dot + 1, pe - dot - 1);
-        return Words.ContainsAny(rest, _lex.TaskSentences.ResultCues) && figs.Any(f => f.Start > dot && f.End <= pe) ? dot : null;
+        return Words.ContainsAny(rest, _lex.TaskSentences.ResultCues) && FirstIn(figs, dot + 1, pe) is not null ? dot : null;
     }
 
     /// <summary>A line that carries on the item above it: not an item, a label or a short heading.</summary>

@@ -40,22 +40,22 @@ internal static class ParallelPassages
         {
             var sentences = group.ToArray();
             if (sentences.Length < 2 * MinRun) continue;
-            var shapes = sentences.Select(s => Shape(doc, s)).ToArray();
+            var figures = sentences.Select(s => Figures(doc, s)).ToArray();
+            var shapes = sentences.Select((s, k) => Shape(doc, s, figures[k])).ToArray();
+            var opens = shapes.Select(shape => Opens(shape, done)).ToArray();
             var i = 0;
             while (i < sentences.Length)
             {
-                var run = LongestRun(doc, sentences, shapes, i);
-                if (run < MinRun || !Opens(shapes[i + run], done) || Opens(shapes[i], done))
+                // A plan's run opens without a word of doing; the run that restates it opens with one.
+                var run = opens[i] ? 0 : LongestRun(figures, shapes, opens, i);
+                if (run < MinRun)
                 {
                     i++;
                     continue;
                 }
                 for (var k = 0; k < run; k++)
-                {
-                    var stated = Figures(doc, sentences[i + k]);
-                    var reported = Figures(doc, sentences[i + run + k]);
-                    for (var n = 0; n < stated.Length; n++) pairs.Add((stated[n].Index, reported[n].Index));
-                }
+                    for (var n = 0; n < figures[i + k].Length; n++)
+                        pairs.Add((figures[i + k][n].Index, figures[i + run + k][n].Index));
                 i += 2 * run;
             }
         }
@@ -63,16 +63,17 @@ internal static class ParallelPassages
     }
 
     /// <summary>The length of the longest run starting at sentence <paramref name="i"/> that the run right after it
-    /// repeats.</summary>
-    private static int LongestRun(GovDocument doc, Sentence[] sentences, string[] shapes, int i)
+    /// repeats, that run opening with a word of doing.</summary>
+    private static int LongestRun(Mention[][] figures, string[] shapes, bool[] opens, int i)
     {
-        for (var run = Math.Min(MaxRun, (sentences.Length - i) / 2); run >= MinRun; run--)
+        for (var run = Math.Min(MaxRun, (shapes.Length - i) / 2); run >= MinRun; run--)
         {
+            if (!opens[i + run]) continue;
             var total = 0.0;
             var k = 0;
             for (; k < run; k++)
             {
-                var similarity = Similarity(doc, sentences[i + k], sentences[i + run + k], shapes[i + k], shapes[i + run + k]);
+                var similarity = Similarity(figures[i + k], figures[i + run + k], shapes[i + k], shapes[i + run + k]);
                 if (similarity < MinPairSimilarity) break;
                 total += similarity;
             }
@@ -82,10 +83,8 @@ internal static class ParallelPassages
     }
 
     /// <summary>How alike two sentences read, figures masked; 0 when their figures differ in number or units.</summary>
-    private static double Similarity(GovDocument doc, Sentence a, Sentence b, string shapeA, string shapeB)
+    private static double Similarity(Mention[] ma, Mention[] mb, string shapeA, string shapeB)
     {
-        var ma = Figures(doc, a);
-        var mb = Figures(doc, b);
         if (ma.Length != mb.Length) return 0;
         for (var n = 0; n < ma.Length; n++)
             if (!UnitClasses.Compatible(ma[n], mb[n])) return 0;
@@ -116,9 +115,8 @@ internal static class ParallelPassages
 
     /// <summary>A sentence's prose with its figures masked (#) and spaces dropped, read from at most
     /// <see cref="Lead"/> characters before its first figure.</summary>
-    internal static string Shape(GovDocument doc, Sentence s)
+    internal static string Shape(GovDocument doc, Sentence s, Mention[] mentions)
     {
-        var mentions = Figures(doc, s);
         var start = Math.Max(ProseStart(doc, s), mentions[0].Span.Start - Lead);
         var chars = new System.Text.StringBuilder();
         var next = 0;

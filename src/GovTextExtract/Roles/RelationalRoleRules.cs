@@ -68,6 +68,9 @@ public static class RelationalRoleRules
     /// <summary>How much of their words an item's result must share with its task.</summary>
     public const double ItemSimilarity = 0.25;
 
+    /// <summary>Most characters between a figure stated and its restatement in one paragraph.</summary>
+    public const int RestatementReach = 3000;
+
     /// <summary>How much of their words two figures' leads must share to be one indicator stated and reported.</summary>
     public const double RestatementSimilarity = 0.6;
 
@@ -174,6 +177,18 @@ public static class RelationalRoleRules
         }
         // A paragraph that states a figure and later reports on it in the same words.
         var reportWords = CueGroups.Default.WordsOf("report");
+        // Whether each sentence states (a figure stated as a task, not reported: no period and no report word, and
+        // no part of a breakdown: 其中:中央预算内项目144个…;省预算内项目37个…), read once per sentence.
+        var states = new bool?[doc.Sentences.Count];
+        bool States(int sentence)
+        {
+            if (states[sentence] is { } known) return known;
+            var text = doc.Slice(doc.Sentences[sentence].Span);
+            var result = PeriodWords.Find(text) is null && !reportWords.Any(w => text.Contains(w, StringComparison.Ordinal))
+                         && !text.TrimStart().StartsWith("其中", StringComparison.Ordinal);
+            states[sentence] = result;
+            return result;
+        }
         for (var i = 0; i < n; i++)
         {
             var later = doc.Mentions[i];
@@ -183,12 +198,11 @@ public static class RelationalRoleRules
             foreach (var earlier in doc.MentionsInBlock(later.Block))
             {
                 if (earlier.Sentence >= later.Sentence) break;
+                // Read only the paragraph's last stretch before the figure: a restatement follows its statement
+                // closely, and the bound keeps a one-paragraph document linear.
+                if (later.Span.Start - earlier.Span.End > RestatementReach) continue;
                 var j = earlier.Index;
-                // A figure stated as a task, not reported: its sentence names no period and no report word.
-                var earlierText = doc.Slice(doc.Sentences[earlier.Sentence].Span);
-                if (PeriodWords.Find(earlierText) is not null || reportWords.Any(w => earlierText.Contains(w, StringComparison.Ordinal))) continue;
-                // A part of a breakdown (其中:中央预算内项目144个…;省预算内项目37个…) is a figure reported, not a task.
-                if (earlierText.TrimStart().StartsWith("其中", StringComparison.Ordinal)) continue;
+                if (!States(earlier.Sentence)) continue;
                 if (Has(j, MentionRole.Rate) || Has(j, MentionRole.Other) || Has(j, MentionRole.Difference) || Has(j, MentionRole.Schedule)) continue;
                 if (!UnitClasses.Compatible(earlier, later)) continue;
                 var similarity = MentionText.Similarity(doc, earlier, later);

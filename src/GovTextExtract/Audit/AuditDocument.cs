@@ -33,8 +33,29 @@ internal sealed class AuditDocument
     public string Text { get; }
     public IReadOnlyList<CompletionRecord> Records { get; }
     public LexiconSet Lex { get; }
-    /// <summary>The figures of <see cref="Text"/> (dates, ranks and item numbers left out).</summary>
+    /// <summary>The figures of <see cref="Text"/> (dates, ranks and item numbers left out), in text order.</summary>
     public IReadOnlyList<Quantity> Figures { get; }
+
+    /// <summary>The index of the first figure that starts at or after <paramref name="position"/>, by binary search.</summary>
+    public int FirstFigureFrom(int position)
+    {
+        int lo = 0, hi = Figures.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (Figures[mid].Span.Start < position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The figures that start in [<paramref name="start"/>, <paramref name="end"/>), in order: a range of
+    /// <see cref="Figures"/> found by binary search, so that a check reading every clause stays linear.</summary>
+    public IEnumerable<Quantity> FiguresStartingIn(int start, int end)
+    {
+        for (var i = FirstFigureFrom(start); i < Figures.Count && Figures[i].Span.Start < end; i++)
+            yield return Figures[i];
+    }
     /// <summary>Each record's target span in <see cref="Text"/>.</summary>
     public IReadOnlyList<SourceSpan?> TargetSpans { get; }
     /// <summary>Each record's actual span in <see cref="Text"/>.</summary>

@@ -42,7 +42,7 @@ internal static class ClaimCheck
             {
                 if (inPara.Length == 0)
                 {
-                    var paraHasFigures = doc.Figures.Any(f => para.Contains(f.Span) && f.Unit is not null);
+                    var paraHasFigures = doc.FiguresStartingIn(para.Start, para.End).Any(f => para.Contains(f.Span) && f.Unit is not null);
                     var claimWords = doc.Text[claim.Start..claim.End];
                     if (paraHasFigures || !doc.Lex.Audit.WholeDocumentClaims.Any(w => claimWords.Contains(w, StringComparison.Ordinal)))
                         continue;

@@ -95,7 +95,7 @@ internal static class PartsCheck
                 var listed = start < t.Length && t[start] == ':';
                 var end = start;
                 while (end < t.Length && !(inParen ? t[end] == ')' : t[end] is '。' or '\n' or '!' or '?' || (!listed && t[end] == ';'))) end++;
-                var candidates = figs.Where(f => f.Span.Start >= start && f.Span.End <= end && IsAmount(f) && IsListItem(t, f, start, end)).ToList();
+                var candidates = doc.FiguresStartingIn(start, end).Where(f => f.Span.End <= end && IsAmount(f) && IsListItem(t, f, start, end)).ToList();
                 // "项目144个,到位资金12.4亿元;项目37个,到位资金0.96亿元": each kind of figure is its own breakdown.
                 while (candidates.Count >= 2)
                 {
@@ -141,7 +141,7 @@ internal static class PartsCheck
         var prefixMax = doc.Lex.Audit.PartPrefixMax;
         while (pos < t.Length && !(t[pos] is '。' or '\n' or '!' or '?'))
         {
-            var head = doc.Figures.FirstOrDefault(f => f.Span.Start >= pos && f.Span.Start - pos <= prefixMax);
+            var head = doc.FiguresStartingIn(pos, pos + prefixMax + 1).FirstOrDefault();
             if (head is null || !SameKind(whole, head) || t.AsSpan(pos, head.Span.Start - pos).IndexOfAny(",;:(") >= 0) break;
             parts.Add(head);
             // The next clause: past a comma or semicolon that is not inside parentheses.
@@ -177,7 +177,7 @@ internal static class PartsCheck
         var floor = sentence.Start;
         if (openerAt <= sentence.Start + 1 && sentence.Start > 0)
             floor = doc.Sentence(Math.Max(0, sentence.Start - 2)).Start;
-        return doc.Figures.Where(f => f.Span.End <= openerAt && f.Span.Start >= floor && IsAmount(f) && SameKind(f, part)).ToList();
+        return doc.FiguresStartingIn(floor, openerAt).Where(f => f.Span.End <= openerAt && IsAmount(f) && SameKind(f, part)).ToList();
     }
 
     private static bool IsAmount(Quantity q) =>

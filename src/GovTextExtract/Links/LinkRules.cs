@@ -59,9 +59,7 @@ public static class LinkRules
     /// <summary>The rules that vote for a candidate, given every mention's role and the role votes.</summary>
     public static List<string> Votes(GovDocument doc, IReadOnlyList<MentionRole> roles, RoleVotes votes, LinkCandidate c)
     {
-        var fired = new List<string>();
-        foreach (var (link, rule) in votes.SuggestedLinks)
-            if (link == c && !fired.Contains(rule)) fired.Add(rule);
+        var fired = new List<string>(votes.SuggestedRules(c));
         var from = doc.Mentions[c.From];
         var to = doc.Mentions[c.To];
         switch (c.Kind)

@@ -22,6 +22,26 @@ public sealed class RoleVotes
     /// <summary>The links the vote sources propose, each with its rule's name.</summary>
     public IReadOnlyList<(Links.LinkCandidate Link, string Rule)> SuggestedLinks { get; }
 
+    private Dictionary<Links.LinkCandidate, List<string>>? _suggestedBy;
+
+    /// <summary>The rules that propose <paramref name="link"/>, in the order they were proposed, without repeats
+    /// (a look-up, not a scan of every proposal).</summary>
+    public IReadOnlyList<string> SuggestedRules(Links.LinkCandidate link)
+    {
+        var index = _suggestedBy;
+        if (index is null)
+        {
+            index = [];
+            foreach (var (l, rule) in SuggestedLinks)
+            {
+                if (!index.TryGetValue(l, out var rules)) index[l] = rules = [];
+                if (!rules.Contains(rule)) rules.Add(rule);
+            }
+            _suggestedBy = index; // a race builds the same index twice; either is right
+        }
+        return index.TryGetValue(link, out var found) ? found : [];
+    }
+
     /// <summary>The votes for the mention with index <paramref name="mention"/>.</summary>
     public IReadOnlyList<RoleVote> For(int mention) => _byMention[mention];
 

@@ -45,6 +45,13 @@ public sealed record ExtractionOptions
     /// cross-validation over documents (see docs/ml.md).</summary>
     public CircularReaderKind CircularReader { get; init; } = CircularReaderKind.Rules;
 
+    /// <summary>Documents longer than this many characters are read part by part, each part about this long and ending
+    /// at a line break, so that time and memory grow linearly with length; a target and its result in different parts
+    /// are not paired. Default 200,000 characters (about 600 KB of UTF-8 Chinese text), above every report of the
+    /// corpus; the audit still reads the whole document. Values below
+    /// <see cref="ExtractionPipeline.MinChunkCharacters"/> count as that.</summary>
+    public int ChunkCharacters { get; init; } = 200_000;
+
     /// <summary>The circular reader's classifiers; null (default) uses the ones embedded in the library
     /// (<see cref="Circulars.CircularModels.Embedded"/>).</summary>
     public CircularModels? CircularModels { get; init; }

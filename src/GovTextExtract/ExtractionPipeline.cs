@@ -80,6 +80,19 @@ public sealed class ExtractionPipeline
                 .ToArray();
             return new ExtractionResult { Document = document.Name, Records = stated, SourceText = document.Text, Kind = DocumentKind.WorkReport };
         }
+        var chunk = Math.Max(MinChunkCharacters, Options.ChunkCharacters);
+        var paired = document.Text.Length > chunk ? ReadInChunks(document, chunk) : ReadRecords(document);
+        var records = _auditor.AuditRecords(document.Text, paired);
+        return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular };
+    }
+
+    /// <summary>The smallest part a long document is read in, whatever <see cref="ExtractionOptions.ChunkCharacters"/>
+    /// says.</summary>
+    public const int MinChunkCharacters = 10_000;
+
+    /// <summary>The records of a circular's prose and tables, before the audit.</summary>
+    private CompletionRecord[] ReadRecords(LoadedDocument document)
+    {
         // The plain-text tables are found once: the document model marks their lines, the table reader reads them.
         var plainTables = TableRecordExtractor.PlainTextTablesOf(document);
         var allTables = document.Tables.Concat(plainTables).OrderBy(t => t.Span.Start).ToArray();
@@ -101,15 +114,68 @@ public sealed class ExtractionPipeline
         var tableSpans = allTables.Select(t => t.Span)
             .Where(t => document.Tables.Any(l => l.Span == t) || tableRecords.Any(r => InTable(r.Evidence, [t])))
             .ToArray();
-        var paired = prose
+        return prose
             .Where(r => tableRecords.Count == 0 || !InTable(r.Evidence, tableSpans))
             .Concat(tableRecords)
             .Where(r => r.Confidence >= Options.MinConfidence)
             .OrderBy(r => r.Evidence.Target?.Start ?? r.Evidence.Actual?.Start ?? 0)
             .ToArray();
-        var records = _auditor.AuditRecords(document.Text, paired);
-        return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular };
     }
+
+    /// <summary>Reads a document longer than <see cref="ExtractionOptions.ChunkCharacters"/> part by part: each part
+    /// ends at a line break (never inside a table of the loader's), is read as a document of its own, and its records'
+    /// evidence is shifted back into the whole text; records repeated across parts are kept once. Time and memory then
+    /// grow with the length of the document, not its square, at the cost of pairs whose target and result lie in
+    /// different parts.</summary>
+    private CompletionRecord[] ReadInChunks(LoadedDocument document, int size)
+    {
+        var records = new List<CompletionRecord>();
+        foreach (var (start, end) in Chunks(document, size))
+        {
+            var span = SourceSpan.FromBounds(start, end);
+            var part = document with
+            {
+                Text = document.Text[start..end],
+                Tables = document.Tables.Where(t => span.Contains(t.Span)).Select(t => Shift(t, -start)).ToArray(),
+                Blocks = document.Blocks.Where(b => span.Contains(b.Span)).Select(b => b with { Span = Shift(b.Span, -start) }).ToArray(),
+            };
+            foreach (var r in ReadRecords(part))
+                records.Add(r with { Evidence = new RecordEvidence { Target = Shift(r.Evidence.Target, start), Actual = Shift(r.Evidence.Actual, start), Rate = Shift(r.Evidence.Rate, start) } });
+        }
+        return Circulars.RecordAssembler.Distinct(records).ToArray();
+    }
+
+    /// <summary>The parts of a long document: about <paramref name="size"/> characters each, ending after a line
+    /// break in their second half that no loader table spans, else at the next such break, else where the size ends.</summary>
+    internal static IEnumerable<(int Start, int End)> Chunks(LoadedDocument document, int size)
+    {
+        var text = document.Text;
+        bool InTable(int at) => document.Tables.Any(t => t.Span.Start < at && at < t.Span.End);
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = Math.Min(text.Length, start + size);
+            if (end < text.Length)
+            {
+                var cut = -1;
+                for (var i = end - 1; i >= start + size / 2 && cut < 0; i--)
+                    if (text[i] == '\n' && !InTable(i + 1)) cut = i + 1;
+                for (var i = end; i < text.Length && cut < 0; i++)
+                    if (text[i] == '\n' && !InTable(i + 1)) cut = i + 1;
+                end = cut > start ? cut : end;
+            }
+            yield return (start, end);
+            start = end;
+        }
+    }
+
+    private static SourceSpan Shift(SourceSpan span, int by) => new(span.Start + by, span.Length);
+
+    private static SourceSpan? Shift(SourceSpan? span, int by) => span is { } s ? Shift(s, by) : null;
+
+    private static DocumentTable Shift(DocumentTable table, int by) => new(
+        table.Rows.Select(r => new DocumentTableRow(r.Cells.Select(c => c with { Span = Shift(c.Span, by) }).ToArray(), Shift(r.Span, by))).ToArray(),
+        Shift(table.Span, by));
 
     /// <summary>Reads a document as a circular or progress report: its document model, every figure's role, the
     /// links chosen and the records of its prose (evidence spans in the reading text). Tables are read separately.</summary>

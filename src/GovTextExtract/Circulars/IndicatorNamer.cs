@@ -48,6 +48,9 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         var name = Own(doc, m);
         // "其中:30万元用于基建工程审计": nothing before the figure names it; the words after it do.
         if (name.Length < MinLength && After(doc, m) is { Length: >= MinLength } after) return after;
+        // "完成12个村卫生室标准化建设", "全年解决1.5万农村人口饮水安全问题": only a verb of doing before the figure; the
+        // thing done follows it.
+        if (IsDoneVerb(name) && Object(doc, m) is { Length: >= MinLength } done) return done;
         // "外贸进出口总额(第8项):预计下降8%左右": a clause that holds only a change verb names its indicator in the
         // clause before it.
         if (BareVerbs.Contains(WithoutEstimate(name)) && m.Clause > 0)
@@ -95,6 +98,31 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     }
 
     private static readonly string[] ForWords = ["用于", "用在", "投入"];
+
+    /// <summary>Verbs of doing that name no indicator by themselves (完成, 实际完成, 解决 …).</summary>
+    private static readonly HashSet<string> DoneVerbs =
+        ["完成", "实际", "实际完成", "已完成", "累计完成", "共完成", "全面完成", "解决", "实现", "建成", "开工", "新建", "办理", "发放", "培训"];
+
+    /// <summary>True when a name is only a verb of doing: the record is better named by its target or its object.</summary>
+    public static bool IsDoneVerb(string name) => DoneVerbs.Contains(name);
+
+    /// <summary>Most characters of the object after a figure that name it.</summary>
+    private const int MaxObject = 16;
+
+    /// <summary>The words right after a figure up to the next punctuation or figure (12个村卫生室标准化建设: 村卫生室标准化
+    /// 建设), when they are words and not too many; empty otherwise.</summary>
+    private string Object(GovDocument doc, Mention m)
+    {
+        var clause = doc.ClauseOf(m);
+        var end = clause.End;
+        foreach (var other in doc.MentionsInSentence(m.Sentence))
+            if (other.Index > m.Index && other.Span.Start < end) { end = other.Span.Start; break; }
+        var text = doc.Text.AsSpan(m.Span.End, Math.Max(0, end - m.Span.End));
+        var cut = text.IndexOfAny("，,;；。:：(（、");
+        if (cut >= 0) text = text[..cut];
+        if (text.Length > MaxObject || CountChinese(text) < text.Length - 2) return "";
+        return Clean(text.ToString());
+    }
 
     private static string WithoutEstimate(string name)
     {

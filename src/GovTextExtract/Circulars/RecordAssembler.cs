@@ -211,7 +211,12 @@ internal sealed class RecordAssembler(LexiconSet lex)
         // the target's words.
         if (targetIndex >= 0 && Adjacent(doc, doc.Mentions[targetIndex], actual) && _namer.OwnName(doc, doc.Mentions[targetIndex]) is { } own)
             return own;
-        return _namer.Name(doc, actual);
+        var name = _namer.Name(doc, actual);
+        // "计划新改建农村公路120公里,实际完成135.6公里": a result named by a verb alone takes its target's name.
+        if (IndicatorNamer.IsDoneVerb(name) && targetIndex >= 0 && _namer.Name(doc, doc.Mentions[targetIndex]) is var byTarget
+            && byTarget.Length >= 2 && !IndicatorNamer.IsDoneVerb(byTarget))
+            return byTarget;
+        return name;
     }
 
     /// <summary>True when a target stands right before a result, with nothing but spaces or separators between.</summary>

@@ -1,0 +1,58 @@
+using GovTextExtract.Records;
+
+namespace GovTextExtract.Tests.Circulars;
+
+/// <summary>A circular written for this test in a style of its own (not taken from the corpus), its records read off by
+/// hand before the extractor ran on it: a check of how the rules carry to text they were not written against.</summary>
+public class InventedCircularTests
+{
+    private const string Text = """
+        关于2023年全县十件民生实事完成情况的通报
+        各乡镇人民政府，县直各单位：
+        2023年，县委、县政府确定的十件民生实事已全部完成，现将有关情况通报如下。
+        一、城乡居民增收。全年城镇新增就业3200人，为年度目标3000人的106.7%；农村劳动力转移就业1.2万人次，完成年度任务1万人次的120%。
+        二、教育提升。新建、改扩建幼儿园6所，年度目标5所，超额完成1所；新增学位1800个，完成计划的90%。
+        三、医疗服务。完成12个村卫生室标准化建设，目标任务10个；65岁以上老年人健康管理率达到72%，高于70%的目标2个百分点。
+        四、道路建设。计划新改建农村公路120公里，实际完成135.6公里，完成率113%。
+        五、安全饮水。全年解决1.5万农村人口饮水安全问题，完成省下达任务（1.4万人）的107.1%。
+        六、住房保障。棚户区改造计划开工800套，截至12月底已开工760套，开工率95%。
+        七、养老服务。新增养老床位300张，年度目标为250张。
+        八、环境整治。县城空气质量优良天数比例为88.5%，比省定目标高3.5个百分点。
+        九、文化惠民。送戏下乡160场，年度目标150场。
+        十、食品安全。农产品抽检合格率98.2%，目标为不低于98%。
+        """;
+
+    [Fact]
+    public void Every_hand_read_record_and_no_other()
+    {
+        var records = GovText.ExtractText(Text).Records;
+
+        (decimal?, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            (3000m, 3200m, 106.7m, CompletionStatus.Exceeded),
+            (10000m, 12000m, 120m, CompletionStatus.Exceeded),
+            (5m, 6m, null, CompletionStatus.Exceeded),
+            (null, 1800m, 90m, CompletionStatus.NotMet),
+            (10m, 12m, null, CompletionStatus.Exceeded),
+            (70m, 72m, null, CompletionStatus.Exceeded),
+            (120m, 135.6m, 113m, CompletionStatus.Exceeded),
+            (14000m, 15000m, 107.1m, CompletionStatus.Exceeded),
+            (800m, 760m, 95m, CompletionStatus.NotMet),
+            (250m, 300m, null, CompletionStatus.Exceeded),
+            (85m, 88.5m, null, CompletionStatus.Exceeded), // derived: 88.5% less 3.5 points
+            (150m, 160m, null, CompletionStatus.Exceeded),
+            (98m, 98.2m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+    }
+
+    [Theory]
+    [InlineData(12, "村卫生室标准化建设")]      // the thing done after the verb
+    [InlineData(135.6, "新改建农村公路")]        // the target's words, where the result has only a verb
+    [InlineData(6, "新建、改扩建幼儿园")]
+    public void A_record_named_by_a_verb_alone_takes_the_words_that_say_what_was_done(double actual, string name)
+    {
+        var record = Assert.Single(GovText.ExtractText(Text).Records, r => r.Actual?.Value == (decimal)actual);
+        Assert.Equal(name, record.Indicator);
+    }
+}

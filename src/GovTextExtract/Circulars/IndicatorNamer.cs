@@ -99,6 +99,25 @@ internal sealed class IndicatorNamer(LexiconSet lex)
 
     private static readonly string[] ForWords = ["用于", "用在", "投入"];
 
+    /// <summary>Most characters of an item's title that leads a short name.</summary>
+    private const int MaxTitle = 12;
+
+    /// <summary>The title of a figure's item: the words from the item's marker to its first stop (（一）产业项目。 gives
+    /// 产业项目), when they are few and hold no figure; else null.</summary>
+    public string? Title(GovDocument doc, Mention m)
+    {
+        var block = doc.Blocks[m.Block];
+        if (block.BodyStart <= block.Span.Start && block.Role != BlockRole.Item) return null;
+        var text = doc.Text.AsSpan(block.BodyStart, block.Span.End - block.BodyStart);
+        var stop = text.IndexOfAny("。，,:：;；");
+        if (stop <= 0 || stop > MaxTitle) return null;
+        var title = text[..stop];
+        foreach (var c in title)
+            if (char.IsDigit(c)) return null;
+        var cleaned = Clean(title.ToString());
+        return cleaned.Length >= MinLength ? cleaned : null;
+    }
+
     /// <summary>Verbs of doing that name no indicator by themselves (完成, 实际完成, 解决 …).</summary>
     private static readonly HashSet<string> DoneVerbs =
         ["完成", "实际", "实际完成", "已完成", "累计完成", "共完成", "全面完成", "解决", "实现", "建成", "开工", "新建", "办理", "发放", "培训"];

@@ -202,10 +202,22 @@ internal sealed class RecordAssembler(LexiconSet lex)
     /// words that name the target; otherwise those that name the result.</summary>
     private string IndicatorOf(GovDocument doc, Mention actual, int targetIndex)
     {
+        var name = BaseName(doc, actual, targetIndex);
+        // "（一）产业项目。…1-9月完成投资175.2亿元": a name of a word or two (投资, 开工) is the item's: its title leads.
+        if (name.Length <= ShortName && _namer.Title(doc, actual) is { } title && !name.StartsWith(title, StringComparison.Ordinal))
+            return title + name;
+        return name;
+    }
+
+    /// <summary>Longest name that takes its item's title before it.</summary>
+    private const int ShortName = 2;
+
+    private string BaseName(GovDocument doc, Mention actual, int targetIndex)
+    {
         if (targetIndex >= 0 && doc.Mentions[targetIndex] is var t && t.Sentence != actual.Sentence)
         {
             var named = _namer.Name(doc, t);
-            if (named.Length >= 2 && named != "(unnamed)") return named;
+            if (named.Length > ShortName && named != "(unnamed)") return named;
         }
         // A result written right after its target (当年组织活动数量>=28次40次: nothing between them) takes the name of
         // the target's words.

@@ -55,4 +55,32 @@ public class InventedCircularTests
         var record = Assert.Single(GovText.ExtractText(Text).Records, r => r.Actual?.Value == (decimal)actual);
         Assert.Equal(name, record.Indicator);
     }
+
+    private const string Progress = """
+        市发展改革委关于1-9月全市重点项目建设进展情况的通报
+        今年全市共安排市级重点项目186个，年度计划投资420亿元。1-9月，重点项目累计完成投资338.6亿元，占年度计划的80.6%，超序时进度5.6个百分点。
+        一、分领域情况
+        （一）产业项目。安排92个，年度计划投资210亿元，1-9月完成投资175.2亿元，占年度计划的83.4%。
+        （二）基础设施项目。安排58个，年度计划投资150亿元，完成投资112.3亿元，为年度计划的74.9%，低于序时进度0.1个百分点。
+        （三）社会民生项目。安排36个，年度计划投资60亿元，完成投资51.1亿元，完成年度计划的85.2%。
+        二、开工情况
+        计划新开工项目64个，截至9月底已开工58个，开工率90.6%；计划竣工项目40个，已竣工21个。
+        三、存在问题
+        部分项目前期工作推进缓慢，要素保障仍需加强。全市仍有6个项目未开工，其中2个项目因用地手续未办结。
+        """;
+
+    [Fact]
+    public void A_progress_report_of_its_own_style_gives_every_hand_read_record_pending_with_its_schedule_comparisons()
+    {
+        var records = GovText.ExtractText(Progress).Records;
+
+        Assert.Equal(
+            [(420m, 338.6m, 80.6m), (210m, 175.2m, 83.4m), (150m, 112.3m, 74.9m), (60m, 51.1m, 85.2m), (64m, 58m, 90.6m), (40m, 21m, null)],
+            records.Select(r => (r.Target!.Value!.Value / (r.Target.Unit == "元" ? 100_000_000m : 1m),
+                r.Actual!.Value!.Value / (r.Actual.Unit == "元" ? 100_000_000m : 1m), r.ReportedRate)).ToArray());
+        Assert.All(records, r => Assert.Equal(CompletionStatus.Pending, r.Status));
+        Assert.Equal(2, records.Count(r => r.Flags.Any(f => f.Code == "schedule_comparison")));
+        // A name of one word (投资) takes its item's title.
+        Assert.Equal("产业项目投资", records[1].Indicator);
+    }
 }

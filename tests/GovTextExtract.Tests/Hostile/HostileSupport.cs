@@ -73,7 +73,7 @@ public abstract class HostileTestBase : IDisposable
     /// <summary>Runs govtext as a separate process through sh, so that its standard output can be redirected
     /// (<c>&gt; /dev/full</c>); killed and failed past the deadline.</summary>
     protected static (int Code, string Out, string Err) Shell(string script, string workingDirectory) =>
-        Exec("/bin/sh", ["-c", script, "sh", GovtextDll], Deadline, workingDirectory);
+        Exec("/bin/sh", ["-c", script, GovtextDll], Deadline, workingDirectory);
 
     protected static (int Code, string Out, string Err) Exec(string file, IEnumerable<string> args, TimeSpan deadline,
         string? workingDirectory = null)

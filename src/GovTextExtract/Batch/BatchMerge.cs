@@ -24,9 +24,12 @@ public static class BatchMerge
         var sourcePaths = sources.Select(Path.GetFullPath).ToArray();
         foreach (var (given, path) in sources.Zip(sourcePaths))
         {
+            var type = Loading.FileTypes.Of(path);
+            if (Loading.FileTypes.IsSpecial(type))
+                throw new BatchStoreException(given, $"is {Loading.FileTypes.Describe(type)}, not a store file; only regular files are read");
             if (!File.Exists(path))
                 throw new BatchStoreException(given, "store not found");
-            if (path == full)
+            if (path == full || Loading.FileTypes.SameFile(path, full))
                 throw new BatchStoreException(given, "is also the output; write the merge to a new file");
         }
         var temp = AtomicFile.TempPath(full);

@@ -122,4 +122,22 @@ public sealed class InputTypeTests : HostileTestBase
         Assert.Equal($"govtext: {fifo}: is a FIFO (named pipe), not a regular file, a folder or a list file; only regular files are read{Environment.NewLine}", stderr);
         Assert.False(File.Exists(P("out.sqlite")));
     }
+
+    [Fact]
+    public void Merge_refuses_a_fifo_as_a_store_and_an_output_that_is_a_source_through_a_link()
+    {
+        var fifo = Fifo("part.sqlite");
+        Write("in/a.txt", OneRecord);
+        Assert.Equal(ExitCodes.Success, Run("batch", P("in"), "--out", P("a.sqlite"), "--progress", "none").Code);
+        var link = Link("link.sqlite", P("a.sqlite"));
+
+        var (code, _, stderr) = Run("merge", P("all.sqlite"), fifo);
+        Assert.Equal(ExitCodes.InputFailed, code);
+        Assert.Contains("is a FIFO (named pipe), not a store file", stderr, StringComparison.Ordinal);
+
+        (code, _, stderr) = Run("merge", link, P("a.sqlite"), "--force");
+        Assert.NotEqual(ExitCodes.Success, code);
+        Assert.Contains("is also the output", stderr, StringComparison.Ordinal);
+        Assert.Equal(["a.txt\tok"], Query(P("a.sqlite"), "SELECT path, status FROM documents"));
+    }
 }

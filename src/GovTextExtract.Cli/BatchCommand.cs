@@ -19,12 +19,16 @@ internal static class BatchCommand
             Description = "A folder (every file below it, recursively; hidden files skipped), a glob pattern in " +
                           "quotes ('reports/**/*.txt': * within a folder name, ** across folders), or a list file " +
                           "(one path a line, relative to the list's folder; # comments). A file whose first line " +
-                          "does not name an existing file is itself the one document to process.",
+                          "does not name an existing file is itself the one document to process. Symbolic links to " +
+                          "files are followed (not to folders); a FIFO, device or socket is recorded as failed " +
+                          "(not_regular_file) without being opened.",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "The store or file to write; - streams JSON Lines (or CSV) to standard output.",
+            Description = "The store or file to write (through a symbolic link to its target); - streams JSON " +
+                          "Lines (or CSV) to standard output, and so does a device or FIFO (written to, never " +
+                          "replaced). One batch at a time per store: a second fails at once.",
             HelpName = "PATH",
             Required = true,
         };
@@ -92,7 +96,8 @@ internal static class BatchCommand
             "appear in the order they finish.\n" +
             "One bad file never stops the run: it is recorded as failed with its reason, and the summary on " +
             "standard error names it. Exit code 0 when every document was extracted (or already done), 1 when any " +
-            "failed, 3 when the output cannot be written, 130 when interrupted.\n" +
+            "failed, 2 when --out is the input, 3 when the output cannot be written or the store is in use by " +
+            "another batch, 130 when interrupted.\n" +
             "Examples: govtext batch archive/ --out archive.sqlite\n" +
             "          govtext batch 'reports/**/*.txt' --out records.jsonl --jobs 4\n" +
             "          govtext batch archive/ --shard 2/3 --out part2.sqlite   (then: govtext merge all.sqlite part*.sqlite)")

@@ -77,7 +77,7 @@ internal static class OutputTarget
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new CliException(path, "cannot write: " + e.Message, ExitCodes.OutputFailed, e);
+            throw new CliException(path, "cannot write: " + Reason(e), ExitCodes.OutputFailed, e);
         }
         catch
         {
@@ -123,9 +123,19 @@ internal static class OutputTarget
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(path, $"cannot write to {FileTypes.Describe(type)}: " + e.Message, ExitCodes.OutputFailed, e);
+            throw new CliException(path, $"cannot write to {FileTypes.Describe(type)}: " + Reason(e), ExitCodes.OutputFailed, e);
         }
     }
+
+    /// <summary>Why a file could not be written, in the user's terms, without the temporary file's name.</summary>
+    internal static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied (the folder or file is read-only)",
+        FileNotFoundException or DirectoryNotFoundException => "no file can be created in its folder",
+        IOException io when (io.HResult & 0xFFFF) == 28 || io.Message.StartsWith("No space left", StringComparison.Ordinal) => "the disk is full (no space left on device)",
+        IOException io when (io.HResult & 0xFFFF) == 30 || io.Message.StartsWith("Read-only file system", StringComparison.Ordinal) => "the file system is read-only",
+        _ => e.Message,
+    };
 
     private static void TryDelete(string path)
     {

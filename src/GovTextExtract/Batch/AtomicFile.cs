@@ -28,7 +28,7 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new BatchStoreException(path, "cannot write: " + e.Message, e);
+            throw new BatchStoreException(path, "cannot write: " + Reason(e), e);
         }
         catch
         {
@@ -72,6 +72,16 @@ public static class AtomicFile
     /// <summary>The prefix every temporary file of <see cref="TempPath"/> for this file starts with.</summary>
     public static string TempPrefix(string fullPath) =>
         Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.");
+
+    /// <summary>Why a file could not be created or written, in the user's terms.</summary>
+    internal static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied (the folder or file is read-only)",
+        FileNotFoundException or DirectoryNotFoundException => "no file can be created in its folder",
+        IOException io when (io.HResult & 0xFFFF) == 28 || io.Message.StartsWith("No space left", StringComparison.Ordinal) => "the disk is full (no space left on device)",
+        IOException io when (io.HResult & 0xFFFF) == 30 || io.Message.StartsWith("Read-only file system", StringComparison.Ordinal) => "the file system is read-only",
+        _ => e.Message,
+    };
 
     internal static void TryDelete(string path)
     {

@@ -38,7 +38,18 @@ public static class BatchMerge
             int added = 0, replaced = 0, kept = 0;
             var conflicts = new List<string>();
             StoreCounts counts;
-            using (var store = BatchStore.Open(temp, durable: false))
+            // OUT's own lock: no batch or other merge writes it while this one replaces it.
+            using var outLock = StoreLock.Acquire(full, output);
+            BatchStore store;
+            try
+            {
+                store = BatchStore.Open(temp, durable: false);
+            }
+            catch (BatchStoreException e)
+            {
+                throw new BatchStoreException(output, e.Problem.Replace(temp, output, StringComparison.Ordinal), e);
+            }
+            using (store)
             {
                 foreach (var (given, path) in sources.Zip(sourcePaths))
                 {
@@ -65,7 +76,7 @@ public static class BatchMerge
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             AtomicFile.TryDelete(temp);
-            throw new BatchStoreException(output, "cannot write: " + e.Message, e);
+            throw new BatchStoreException(output, "cannot write: " + AtomicFile.Reason(e), e);
         }
         catch
         {

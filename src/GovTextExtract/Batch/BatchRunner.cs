@@ -245,7 +245,8 @@ public sealed class BatchRunner
                     sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
                 return Failed(file, LoadFailure.TooLarge, $"file is {size} bytes, more than the limit of {limit}", size, sha256, start);
             }
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = DocumentLoader.ReadAtMost(file.FullPath, limit)
+                    ?? throw new DocumentLoadException(file.Key, LoadFailure.TooLarge, $"file is more than the limit of {limit} bytes");
             size = bytes.LongLength;
             sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (index.IsDone(file.Key, sha256))

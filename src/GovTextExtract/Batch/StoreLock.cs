@@ -45,8 +45,8 @@ internal sealed class StoreLock : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new BatchStoreException(shown, $"cannot create the lock file {path}: " +
-                                                     (e is UnauthorizedAccessException ? "the folder is not writable" : e.Message), e);
+                throw new BatchStoreException(shown, $"cannot create the store's lock file {Path.GetFileName(path)}: " +
+                                                     AtomicFile.Reason(e), e);
             }
             if (OperatingSystem.IsWindows())
                 return new StoreLock(file, path);

@@ -37,7 +37,10 @@ public static class DocumentLoader
             if (info.Length > options.MaxFileBytes)
                 throw new DocumentLoadException(path, LoadFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
                     $"file is {info.Length} bytes, more than the limit of {options.MaxFileBytes}"));
-            bytes = File.ReadAllBytes(path);
+            // Bounded: a file whose size says 0 (/proc, a file still growing) is read only up to the limit.
+            bytes = ReadAtMost(path, options.MaxFileBytes)
+                    ?? throw new DocumentLoadException(path, LoadFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                        $"file is more than the limit of {options.MaxFileBytes} bytes"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -51,6 +54,23 @@ public static class DocumentLoader
         {
             throw new DocumentLoadException(path, e.Failure, e.Message[(e.SourceName.Length + 2)..], e.InnerException);
         }
+    }
+
+    /// <summary>The bytes of a file, or null when it holds more than <paramref name="limit"/>; reads at most
+    /// <paramref name="limit"/> + 1 bytes whatever the file's size says.</summary>
+    internal static byte[]? ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>Checks that a path names a regular file (a symbolic link is followed to its target), by its metadata

@@ -75,6 +75,23 @@ public sealed class StoreLockTests : HostileTestBase
         }
     }
 
+    [Fact]
+    public void Merge_does_not_replace_a_store_a_batch_is_writing()
+    {
+        var source = P("part.sqlite");
+        using (BatchStore.Open(source))
+        {
+        }
+        var target = P("all.sqlite");
+        using (BatchStore.Open(target))
+        {
+            var e = Assert.Throws<BatchStoreException>(() => BatchMerge.Merge(target, [source], overwrite: true));
+            Assert.Equal(target, e.Path);
+            Assert.Contains("in use by another govtext batch or merge", e.Problem, StringComparison.Ordinal);
+        }
+        BatchMerge.Merge(target, [source], overwrite: true);
+    }
+
     [Theory]
     [InlineData(14, "cannot open or create the store file: its folder is read-only, or the file cannot be read")]
     [InlineData(8, "the store is read-only: its file or folder may not be written")]

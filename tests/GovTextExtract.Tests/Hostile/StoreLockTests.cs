@@ -53,7 +53,7 @@ public sealed class StoreLockTests : HostileTestBase
     {
         for (var i = 0; i < 6; i++)
             Write($"in/{i}.txt", OneRecord);
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 2; round++)
         {
             var store = $"s{round}.sqlite";
             var script = $"dotnet \"$0\" batch in --out {store} --progress none -j 1 2> e1.txt & " +

@@ -12,15 +12,20 @@ namespace GovTextExtract.Cli;
 /// workbook, with a summary on standard output.</summary>
 internal static class AuditCommand
 {
-    /// <summary>The file extensions a folder is searched for (the documents <see cref="DocumentLoader"/> reads).</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".txt", ".text"];
+    /// <summary>The file extensions a folder is searched for: every format <see cref="DocumentLoader"/> reads (text,
+    /// HTML, Word DOCX, PDF), the same as <c>extract</c>.</summary>
+    public static IReadOnlyList<string> Extensions { get; } =
+        [".txt", ".text", ".htm", ".html", ".xhtml", ".shtml", ".docx", ".pdf"];
 
     public static Command Create(CliContext context)
     {
         var input = new Argument<string>("FILE|DIR")
         {
-            Description = "A text file holding a document that states targets and reports results, or a folder: every " +
-                          ".txt (and .text) file directly in it is audited, in name order.",
+            Description = "A document that states targets and reports results (text, HTML, DOCX or PDF, as extract " +
+                          "reads), or a folder: every .txt, .text, .htm, .html, .xhtml, .shtml, .docx and .pdf file " +
+                          "directly in it is audited, in name order (hidden files skipped; a symbolic link to a " +
+                          "regular file is read through; a FIFO, device or socket is refused by its type and listed " +
+                          "as failed).",
         };
         var output = new Option<string>("--out", "-o")
         {
@@ -55,12 +60,19 @@ internal static class AuditCommand
         var folder = Directory.Exists(path);
         if (Directory.Exists(outPath))
             throw new CliException(outPath, "is a directory; give a file name to --out", ExitCodes.OutputFailed);
+        if (outPath == "-")
+            throw new CliException(outPath, "a workbook needs a file: give --out PATH.xlsx", ExitCodes.Usage);
         if (!outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
             context.Warn($"{outPath}: the workbook is written in .xlsx format whatever the file is called");
         IReadOnlyList<string> files;
         if (folder)
         {
-            files = Directory.EnumerateFiles(path)
+            // As batch: hidden files skipped, symbolic links to files listed (read through when regular).
+            files = Directory.EnumerateFiles(path, "*", new EnumerationOptions
+                {
+                    AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+                    IgnoreInaccessible = true,
+                })
                 .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)
                 .ToArray();
@@ -72,6 +84,7 @@ internal static class AuditCommand
             files = [path];
         }
 
+        OutputTarget.CheckNotInput(outPath, files);
         var auditor = new Auditor(context.Pipeline.Lexicons, context.Pipeline.Recognizer, ChineseSegmenter.Shared);
         var reports = new List<AuditReport>();
         var failures = new List<AuditFailure>();
@@ -94,14 +107,8 @@ internal static class AuditCommand
             }
         }
 
-        try
-        {
-            XlsxAuditWorkbook.Save(outPath, reports, failures);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new CliException(outPath, "cannot write: " + e.Message, ExitCodes.OutputFailed, e);
-        }
+        // A symbolic link is written through to its target, a device directly, a regular file in one move.
+        OutputTarget.WriteStream(outPath, stream => XlsxAuditWorkbook.Write(stream, reports, failures), files);
 
         WriteSummary(context.Out, reports, failures, outPath);
         return failures.Count > 0 ? ExitCodes.InputFailed : ExitCodes.Success;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using GovTextExtract.Batch;
+using GovTextExtract.Loading;
 
 namespace GovTextExtract.Cli;
 
@@ -18,12 +19,16 @@ internal static class BatchCommand
             Description = "A folder (every file below it, recursively; hidden files skipped), a glob pattern in " +
                           "quotes ('reports/**/*.txt': * within a folder name, ** across folders), or a list file " +
                           "(one path a line, relative to the list's folder; # comments). A file whose first line " +
-                          "does not name an existing file is itself the one document to process.",
+                          "does not name an existing file is itself the one document to process. Symbolic links to " +
+                          "files are followed (not to folders); a FIFO, device or socket is recorded as failed " +
+                          "(not_regular_file) without being opened.",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o")
         {
-            Description = "The store or file to write; - streams JSON Lines (or CSV) to standard output.",
+            Description = "The store or file to write (through a symbolic link to its target); - streams JSON " +
+                          "Lines (or CSV) to standard output, and so does a device or FIFO (written to, never " +
+                          "replaced). One batch at a time per store: a second fails at once.",
             HelpName = "PATH",
             Required = true,
         };
@@ -91,7 +96,8 @@ internal static class BatchCommand
             "appear in the order they finish.\n" +
             "One bad file never stops the run: it is recorded as failed with its reason, and the summary on " +
             "standard error names it. Exit code 0 when every document was extracted (or already done), 1 when any " +
-            "failed, 3 when the output cannot be written, 130 when interrupted.\n" +
+            "failed, 2 when --out is the input, 3 when the output cannot be written or the store is in use by " +
+            "another batch, 130 when interrupted.\n" +
             "Examples: govtext batch archive/ --out archive.sqlite\n" +
             "          govtext batch 'reports/**/*.txt' --out records.jsonl --jobs 4\n" +
             "          govtext batch archive/ --shard 2/3 --out part2.sqlite   (then: govtext merge all.sqlite part*.sqlite)")
@@ -149,9 +155,40 @@ internal static class BatchCommand
 
         string? outFull = null;
         IBatchSink sink;
+        Stream? device = null;
+        var outType = toStdout ? FileType.Missing : FileTypes.Of(settings.Out);
+        if (FileTypes.IsSpecial(outType))
+        {
+            // A FIFO or device is written to directly as a stream, never replaced by a file.
+            if (settings.Format is null)
+                format = "jsonl";
+            if (format is "sqlite" or "xlsx")
+                throw new CliException(settings.Out, $"is {FileTypes.Describe(outType)}: --format {format} needs a regular " +
+                                                     "file; stream jsonl or csv to it", ExitCodes.Usage);
+            try
+            {
+                // Unbuffered: the writer flushes each document; nothing is left to fail again on close.
+                device = new FileStream(settings.Out, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(settings.Out, "cannot open for writing: " + e.Message, ExitCodes.OutputFailed, e);
+            }
+        }
+        else if (!toStdout && File.Exists(settings.Input) && !Directory.Exists(settings.Input)
+                 && FileTypes.SameFile(settings.Out, settings.Input))
+        {
+            throw new CliException(settings.Out, $"is the input {settings.Input}: writing it would destroy the input; " +
+                                                 "give --out another file", ExitCodes.Usage);
+        }
         try
         {
-            if (toStdout)
+            if (device is not null)
+            {
+                sink = new StreamSink(new StreamWriter(device, new System.Text.UTF8Encoding(false), 1 << 16),
+                    format == "csv" ? StreamFormat.Csv : StreamFormat.JsonLines, settings.Out);
+            }
+            else if (toStdout)
             {
                 sink = new StreamSink(context.Out, format == "csv" ? StreamFormat.Csv : StreamFormat.JsonLines);
             }
@@ -159,7 +196,7 @@ internal static class BatchCommand
             {
                 outFull = AtomicFile.FullPath(settings.Out);
                 // The output, its sidecars (-wal, -shm, .state.sqlite) and its temporary files are never input.
-                input = WithExclusions(input, outFull);
+                input = WithExclusions(input, outFull, settings.Out);
                 sink = BatchStore.Open(format == "sqlite" ? outFull : outFull + StateSuffix);
             }
         }
@@ -185,6 +222,7 @@ internal static class BatchCommand
         cancellationToken = interrupt.Token;
 
         BatchSummary summary;
+        using (device)
         using (sink)
         {
             var runner = new BatchRunner(context.Pipeline, new BatchOptions { Jobs = settings.Jobs, Shard = settings.Shard });
@@ -203,7 +241,7 @@ internal static class BatchCommand
                 throw new CliException(e.Input, e.Problem, ExitCodes.InputFailed, e);
             }
 
-            if (!summary.Cancelled && !toStdout && format != "sqlite")
+            if (!summary.Cancelled && outFull is not null && format != "sqlite")
             {
                 try
                 {
@@ -231,14 +269,14 @@ internal static class BatchCommand
             }
         }
 
-        WriteSummary(context, summary, settings, toStdout ? null : outFull);
+        WriteSummary(context, summary, settings, toStdout ? null : outFull ?? settings.Out);
         if (summary.Cancelled)
             return ExitCodes.Interrupted;
         return summary.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Success;
     }
 
-    private static BatchInput WithExclusions(BatchInput input, string outFull) => input.With(
-        [outFull, AtomicFile.TempPrefix(outFull), AtomicFile.TempPrefix(outFull + StateSuffix)]);
+    private static BatchInput WithExclusions(BatchInput input, string outFull, string given) => input.With(
+        [outFull, Path.GetFullPath(given), AtomicFile.TempPrefix(outFull), AtomicFile.TempPrefix(outFull + StateSuffix)]);
 
     /// <summary>The format an output path implies: .jsonl/.ndjson, .csv, .xlsx, else sqlite; jsonl for standard
     /// output.</summary>

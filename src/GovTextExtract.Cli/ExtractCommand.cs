@@ -32,8 +32,11 @@ internal static class ExtractCommand
         };
         command.SetAction(parse =>
         {
+            var path = parse.GetValue(file)!;
+            if (parse.GetValue(output) is { } outPath and not "-")
+                OutputTarget.CheckNotInput(outPath, [path]);
             var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader);
-            var result = pipeline.ExtractFile(parse.GetValue(file)!);
+            var result = pipeline.ExtractFile(path);
             if (result.Kind == DocumentKind.WorkReport)
                 context.Error.WriteLine($"govtext: {result.Document} reads as a work report: {result.Records.Count} main target(s), " +
                                         "without actuals; pair it with the next year's report (govtext pair) for the results");
@@ -44,7 +47,7 @@ internal static class ExtractCommand
                 else
                     WriteJson(writer, new DocumentRecords(result.Document,
                         result.Kind == DocumentKind.WorkReport ? "work_report" : "circular", result.Records));
-            });
+            }, path);
             return ExitCodes.Success;
         });
         return command;

@@ -39,12 +39,19 @@ public static class GovTextCli
             described.ExpandDescription();
         try
         {
-            return parsed.Invoke(new InvocationConfiguration
+            var code = parsed.Invoke(new InvocationConfiguration
             {
                 Output = stdout,
                 Error = stderr,
                 EnableDefaultExceptionHandler = false,
             });
+            // Output still buffered must reach its reader; an error here is an error of the run.
+            stdout.Flush();
+            return code;
+        }
+        catch (StandardOutputException e)
+        {
+            return context.Fail("standard output: cannot write: " + e.Message, ExitCodes.OutputFailed);
         }
         catch (CliException e)
         {
@@ -82,6 +89,7 @@ public static class GovTextCli
             LoadFailure.Encrypted => "encrypted",
             LoadFailure.NoText => "no text",
             LoadFailure.ZipBomb => "zip bomb",
+            LoadFailure.NotRegularFile => "not a regular file",
             _ => "cannot be loaded",
         };
         var problem = detail.Contains(label, StringComparison.OrdinalIgnoreCase) ? detail : $"{label}: {detail}";

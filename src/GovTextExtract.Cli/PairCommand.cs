@@ -89,7 +89,7 @@ internal static class PairCommand
                 {
                     ExtractCommand.WriteJson(writer, pairs);
                 }
-            });
+            }, parse.GetValue(targetReport), parse.GetValue(actualReport));
             if (folder is not null)
                 context.Error.WriteLine($"govtext: {pairs.Count} pair(s), {pairs.Sum(p => p.Records.Count)} record(s)");
             return exitCode;

@@ -1,3 +1,5 @@
+using GovTextExtract.Loading;
+
 namespace GovTextExtract.Batch;
 
 /// <summary>Writes a file so that readers see the old file or the whole new one, never part of it.</summary>
@@ -26,7 +28,7 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new BatchStoreException(path, "cannot write: " + e.Message, e);
+            throw new BatchStoreException(path, "cannot write: " + Reason(e), e);
         }
         catch
         {
@@ -35,15 +37,17 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>The absolute path, checked to be a file name in an existing folder.</summary>
-    /// <exception cref="BatchStoreException">It is a folder, its folder does not exist, or it is not a path.</exception>
+    /// <summary>The absolute path, checked to be a file name in an existing folder; a symbolic link is resolved to
+    /// its final target, so that the target is replaced and the link stays a link.</summary>
+    /// <exception cref="BatchStoreException">It is a folder, a FIFO, a device or a socket, its folder does not exist,
+    /// or it is not a path.</exception>
     public static string FullPath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         string full;
         try
         {
-            full = Path.GetFullPath(path);
+            full = FileTypes.ResolvedPath(path);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
@@ -51,6 +55,10 @@ public static class AtomicFile
         }
         if (Directory.Exists(full))
             throw new BatchStoreException(path, "is a folder; give a file name");
+        var type = FileTypes.Of(full);
+        if (FileTypes.IsSpecial(type))
+            throw new BatchStoreException(path, $"is {FileTypes.Describe(type)}, not a regular file: it would be replaced by " +
+                                                "a file; give a file name (or stream JSON Lines or CSV to it)");
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir))
             throw new BatchStoreException(path, $"cannot write: folder {dir} does not exist");
@@ -64,6 +72,16 @@ public static class AtomicFile
     /// <summary>The prefix every temporary file of <see cref="TempPath"/> for this file starts with.</summary>
     public static string TempPrefix(string fullPath) =>
         Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.");
+
+    /// <summary>Why a file could not be created or written, in the user's terms.</summary>
+    internal static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied (the folder or file is read-only)",
+        FileNotFoundException or DirectoryNotFoundException => "no file can be created in its folder",
+        IOException io when (io.HResult & 0xFFFF) == 28 || io.Message.StartsWith("No space left", StringComparison.Ordinal) => "the disk is full (no space left on device)",
+        IOException io when (io.HResult & 0xFFFF) == 30 || io.Message.StartsWith("Read-only file system", StringComparison.Ordinal) => "the file system is read-only",
+        _ => e.Message,
+    };
 
     internal static void TryDelete(string path)
     {

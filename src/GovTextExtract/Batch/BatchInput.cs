@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using GovTextExtract.Loading;
 
 namespace GovTextExtract.Batch;
 
@@ -12,7 +13,9 @@ public sealed record BatchFile(string FullPath, string Key);
 /// <summary>What a batch reads: a folder, a glob pattern or a list file, enumerated lazily in a fixed order.</summary>
 /// <remarks>
 /// <para>A folder: every file below it, recursively; hidden files and folders (names starting with a dot) are
-/// skipped. Keys are relative to the folder.</para>
+/// skipped. Keys are relative to the folder. A symbolic link to a file is read through (its key is the link's path);
+/// a symbolic link to a folder is not followed. FIFOs, devices and sockets are listed but refused by their type
+/// when processed, never opened.</para>
 /// <para>A glob (holds <c>*</c> or <c>?</c>): <c>*</c> matches within one path segment, <c>?</c> one character and
 /// <c>**</c> any number of folders, e.g. <c>reports/**/*.txt</c>. Keys are relative to the folder before the first
 /// segment with a wildcard.</para>
@@ -66,6 +69,10 @@ public sealed class BatchInput
         }
         if (input.IndexOfAny(['*', '?']) >= 0)
             return OpenGlob(input);
+        var type = FileTypes.Of(input);
+        if (FileTypes.IsSpecial(type))
+            throw new BatchInputException(input, $"is {FileTypes.Describe(type)}, not a regular file, a folder or a list " +
+                                                 "file; only regular files are read");
         if (File.Exists(input))
         {
             var full = Path.GetFullPath(input);
@@ -157,8 +164,18 @@ public sealed class BatchInput
         IgnoreInaccessible = true,
     };
 
+    /// <summary>Files of a folder: symbolic links included (a link to a regular file is read through; one to a FIFO,
+    /// a device or nothing is recorded as failed, by its type, without being opened).</summary>
+    private static readonly EnumerationOptions FileListing = new()
+    {
+        RecurseSubdirectories = false,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+        IgnoreInaccessible = true,
+    };
+
     /// <summary>Every file below a folder, one folder at a time in ordinal order, at most <paramref name="depth"/>
-    /// levels down (1 = the folder's own files). Symbolic links to folders are not followed (no cycles).</summary>
+    /// levels down (1 = the folder's own files). Symbolic links to files are listed (and followed when read); symbolic
+    /// links to folders are not followed (no cycles).</summary>
     private static IEnumerable<string> Walk(string root, int depth)
     {
         var pending = new Stack<(string Dir, int Level)>();
@@ -166,7 +183,7 @@ public sealed class BatchInput
         while (pending.Count > 0)
         {
             var (dir, level) = pending.Pop();
-            var files = Directory.GetFiles(dir, "*", Listing);
+            var files = Directory.GetFiles(dir, "*", FileListing);
             Array.Sort(files, StringComparer.Ordinal);
             foreach (var f in files)
                 yield return f;

@@ -24,9 +24,12 @@ public static class BatchMerge
         var sourcePaths = sources.Select(Path.GetFullPath).ToArray();
         foreach (var (given, path) in sources.Zip(sourcePaths))
         {
+            var type = Loading.FileTypes.Of(path);
+            if (Loading.FileTypes.IsSpecial(type))
+                throw new BatchStoreException(given, $"is {Loading.FileTypes.Describe(type)}, not a store file; only regular files are read");
             if (!File.Exists(path))
                 throw new BatchStoreException(given, "store not found");
-            if (path == full)
+            if (path == full || Loading.FileTypes.SameFile(path, full))
                 throw new BatchStoreException(given, "is also the output; write the merge to a new file");
         }
         var temp = AtomicFile.TempPath(full);
@@ -35,7 +38,18 @@ public static class BatchMerge
             int added = 0, replaced = 0, kept = 0;
             var conflicts = new List<string>();
             StoreCounts counts;
-            using (var store = BatchStore.Open(temp, durable: false))
+            // OUT's own lock: no batch or other merge writes it while this one replaces it.
+            using var outLock = StoreLock.Acquire(full, output);
+            BatchStore store;
+            try
+            {
+                store = BatchStore.Open(temp, durable: false);
+            }
+            catch (BatchStoreException e)
+            {
+                throw new BatchStoreException(output, e.Problem.Replace(temp, output, StringComparison.Ordinal), e);
+            }
+            using (store)
             {
                 foreach (var (given, path) in sources.Zip(sourcePaths))
                 {
@@ -62,7 +76,7 @@ public static class BatchMerge
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             AtomicFile.TryDelete(temp);
-            throw new BatchStoreException(output, "cannot write: " + e.Message, e);
+            throw new BatchStoreException(output, "cannot write: " + AtomicFile.Reason(e), e);
         }
         catch
         {

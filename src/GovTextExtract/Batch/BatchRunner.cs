@@ -227,13 +227,16 @@ public sealed class BatchRunner
         try
         {
             byte[] bytes;
+            // By type first: a FIFO, a device or a socket (or a link to one) is refused before it is opened.
+            var type = FileTypes.Of(file.FullPath);
+            if (type == FileType.Directory)
+                return Failed(file, LoadFailure.Unreadable, "is a folder, not a file", 0, null, start);
+            if (FileTypes.IsSpecial(type))
+                return Failed(file, LoadFailure.NotRegularFile,
+                    $"is {FileTypes.Describe(type)}; only regular files are read", 0, null, start);
             var info = new FileInfo(file.FullPath);
-            if (!info.Exists)
-            {
-                if (Directory.Exists(file.FullPath))
-                    return Failed(file, LoadFailure.Unreadable, "is a folder, not a file", 0, null, start);
+            if (type == FileType.Missing || !info.Exists)
                 return Failed(file, LoadFailure.NotFound, "file not found", 0, null, start);
-            }
             size = info.Length;
             var limit = _pipeline.Options.Load.MaxFileBytes;
             if (size > limit)
@@ -242,7 +245,8 @@ public sealed class BatchRunner
                     sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
                 return Failed(file, LoadFailure.TooLarge, $"file is {size} bytes, more than the limit of {limit}", size, sha256, start);
             }
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = DocumentLoader.ReadAtMost(file.FullPath, limit)
+                    ?? throw new DocumentLoadException(file.Key, LoadFailure.TooLarge, $"file is more than the limit of {limit} bytes");
             size = bytes.LongLength;
             sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (index.IsDone(file.Key, sha256))

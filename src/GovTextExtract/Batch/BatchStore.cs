@@ -14,7 +14,9 @@ namespace GovTextExtract.Batch;
 /// its row and records in the same transaction, so a resumed run never duplicates a record. (With
 /// <c>synchronous=NORMAL</c> the last commits may be lost on a power failure, never on a process crash; the store
 /// stays consistent either way.)</para>
-/// <para>Not thread-safe: one writer. Workers read through <see cref="OpenIndex"/>, each on its own connection.</para>
+/// <para>Not thread-safe: one writer. Workers read through <see cref="OpenIndex"/>, each on its own connection. One
+/// process at a time: <see cref="Open(string)"/> takes an exclusive lock on <c>STORE.lock</c> beside the store and
+/// fails at once, with <see cref="BatchStoreException"/>, when another process holds it.</para>
 /// </remarks>
 public sealed class BatchStore : IBatchSink
 {
@@ -27,10 +29,13 @@ public sealed class BatchStore : IBatchSink
     private readonly SqliteCommand _upsertDocument;
     private readonly SqliteCommand _insertRecord;
 
-    private BatchStore(string path, SqliteConnection db)
+    private readonly StoreLock _lock;
+
+    private BatchStore(string path, SqliteConnection db, StoreLock writerLock)
     {
         Path = path;
         _db = db;
+        _lock = writerLock;
         _deleteRecords = Command("DELETE FROM records WHERE document_id = (SELECT id FROM documents WHERE path = $path)", "$path");
         _upsertDocument = Command(
             "INSERT INTO documents (path, size, sha256, format, encoding, status, failure, error, record_count, " +
@@ -78,6 +83,12 @@ public sealed class BatchStore : IBatchSink
         var dir = System.IO.Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir))
             throw new BatchStoreException(path, $"cannot create the store: folder {dir} does not exist");
+        var type = Loading.FileTypes.Of(full);
+        if (Loading.FileTypes.IsSpecial(type))
+            throw new BatchStoreException(path, $"is {Loading.FileTypes.Describe(type)}, not a regular file; give a file name for the store");
+        // One writer per store: taken before SQLite opens the file, so that a second process fails here at once,
+        // before it can race to create the tables or redo the work.
+        var writerLock = StoreLock.Acquire(full, path);
         SqliteConnection? db = null;
         try
         {
@@ -87,16 +98,18 @@ public sealed class BatchStore : IBatchSink
                 ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                 : "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;");
             CreateOrCheckSchema(db, path);
-            return new BatchStore(full, db);
+            return new BatchStore(full, db, writerLock);
         }
         catch (SqliteException e)
         {
             db?.Dispose();
+            writerLock.Dispose();
             throw new BatchStoreException(path, Describe(e), e);
         }
         catch
         {
             db?.Dispose();
+            writerLock.Dispose();
             throw;
         }
     }
@@ -312,6 +325,7 @@ public sealed class BatchStore : IBatchSink
         _upsertDocument.Dispose();
         _insertRecord.Dispose();
         _db.Dispose();
+        _lock.Dispose();
     }
 
     private SqliteCommand Command(string sql, params string[] parameters)
@@ -409,6 +423,10 @@ public sealed class BatchStore : IBatchSink
         26 => "not an SQLite database (file is not a database)",
         5 or 6 => "the store is locked by another process (is another batch writing to it?)",
         13 => "the disk is full",
+        14 => "cannot open or create the store file: its folder is read-only, or the file cannot be read",
+        8 => "the store is read-only: its file or folder may not be written",
+        10 => "an I/O error reading or writing the store file (disk failing or removed?)",
+        11 => "the store file is damaged (database disk image is malformed)",
         _ => e.Message.StartsWith("SQLite Error", StringComparison.Ordinal) ? e.Message : "SQLite: " + e.Message,
     };
 

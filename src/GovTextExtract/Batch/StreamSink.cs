@@ -22,16 +22,34 @@ public sealed class StreamSink : IBatchSink
     private readonly RecordCsvWriter? _csv;
     private readonly MemoryStream _buffer = new();
 
+    private readonly string _name;
+
+    /// <summary>Creates a sink that writes to standard output.</summary>
+    public StreamSink(TextWriter writer, StreamFormat format) : this(writer, format, "standard output")
+    {
+    }
+
     /// <summary>Creates a sink.</summary>
-    public StreamSink(TextWriter writer, StreamFormat format)
+    /// <param name="writer">Where documents go.</param>
+    /// <param name="format">JSON Lines or CSV.</param>
+    /// <param name="name">What the writer writes to, for messages (<c>standard output</c>, <c>/dev/full</c>).</param>
+    public StreamSink(TextWriter writer, StreamFormat format, string name)
     {
         _writer = writer ?? throw new ArgumentNullException(nameof(writer));
+        _name = name ?? throw new ArgumentNullException(nameof(name));
         _format = format;
         if (format == StreamFormat.Csv)
         {
             _csv = new RecordCsvWriter(writer, "document");
-            _csv.WriteHeader();
-            writer.Flush();
+            try
+            {
+                _csv.WriteHeader();
+                writer.Flush();
+            }
+            catch (IOException e)
+            {
+                throw new BatchStoreException(_name, "cannot write: " + e.Message, e);
+            }
         }
     }
 
@@ -59,7 +77,7 @@ public sealed class StreamSink : IBatchSink
         }
         catch (IOException e)
         {
-            throw new BatchStoreException("standard output", "cannot write: " + e.Message, e);
+            throw new BatchStoreException(_name, "cannot write: " + e.Message, e);
         }
     }
 

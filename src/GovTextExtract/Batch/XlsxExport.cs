@@ -63,7 +63,8 @@ public static class XlsxExport
     private static IEnumerable<string?[]> RecordRows(BatchStore store, int recordColumns)
     {
         using var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        var csv = new RecordCsvWriter(buffer, "document");
+        // Cells are written as typed values, never as formulas, so no ' is needed (it would show).
+        var csv = new RecordCsvWriter(buffer, "document") { NeutralizeFormulas = false };
         csv.WriteHeader();
         foreach (var doc in store.ReadDocuments())
         {

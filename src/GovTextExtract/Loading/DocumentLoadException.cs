@@ -24,6 +24,9 @@ public enum LoadFailure
     /// <summary>A compressed container (DOCX) expands past <see cref="LoadOptions.MaxDecompressedBytes"/> or holds more
     /// than <see cref="LoadOptions.MaxZipEntries"/> entries.</summary>
     ZipBomb,
+    /// <summary>The path names a FIFO, a device or a socket, not a regular file; it is refused by its type before
+    /// anything is read (reading it could wait for ever or never end).</summary>
+    NotRegularFile,
 }
 
 /// <summary>A document could not be loaded; names the file and the problem.</summary>

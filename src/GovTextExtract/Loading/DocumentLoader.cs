@@ -28,10 +28,8 @@ public static class DocumentLoader
         ArgumentNullException.ThrowIfNull(path);
         options ??= LoadOptions.Default;
         var name = System.IO.Path.GetFileName(path);
-        if (Directory.Exists(path))
-            throw new DocumentLoadException(path, LoadFailure.Unreadable, "is a directory, not a file");
-        if (!File.Exists(path))
-            throw new DocumentLoadException(path, LoadFailure.NotFound, "file not found");
+        // By type, before anything is opened: opening a FIFO waits for a writer, reading /dev/zero never ends.
+        CheckRegularFile(path);
         byte[] bytes;
         try
         {
@@ -39,7 +37,10 @@ public static class DocumentLoader
             if (info.Length > options.MaxFileBytes)
                 throw new DocumentLoadException(path, LoadFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
                     $"file is {info.Length} bytes, more than the limit of {options.MaxFileBytes}"));
-            bytes = File.ReadAllBytes(path);
+            // Bounded: a file whose size says 0 (/proc, a file still growing) is read only up to the limit.
+            bytes = ReadAtMost(path, options.MaxFileBytes)
+                    ?? throw new DocumentLoadException(path, LoadFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                        $"file is more than the limit of {options.MaxFileBytes} bytes"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,6 +53,51 @@ public static class DocumentLoader
         catch (DocumentLoadException e) when (e.SourceName != path)
         {
             throw new DocumentLoadException(path, e.Failure, e.Message[(e.SourceName.Length + 2)..], e.InnerException);
+        }
+    }
+
+    /// <summary>The bytes of a file, or null when it holds more than <paramref name="limit"/>; reads at most
+    /// <paramref name="limit"/> + 1 bytes whatever the file's size says.</summary>
+    internal static byte[]? ReadAtMost(string path, long limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Checks that a path names a regular file (a symbolic link is followed to its target), by its metadata
+    /// alone: nothing is opened or read.</summary>
+    /// <exception cref="DocumentLoadException"><see cref="LoadFailure.NotFound"/> when nothing is there,
+    /// <see cref="LoadFailure.Unreadable"/> for a directory, <see cref="LoadFailure.NotRegularFile"/> for a FIFO, a
+    /// device or a socket.</exception>
+    public static void CheckRegularFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var type = FileTypes.Of(path);
+        switch (type)
+        {
+            case FileType.Regular:
+            case FileType.Unknown when File.Exists(path):
+                return;
+            case FileType.Directory:
+                throw new DocumentLoadException(path, LoadFailure.Unreadable, "is a directory, not a file");
+            case FileType.Missing:
+            case FileType.Unknown:
+                throw new DocumentLoadException(path, LoadFailure.NotFound,
+                    FileTypes.Of(path, followLinks: false) == FileType.SymbolicLink
+                        ? "file not found (a symbolic link to nothing)"
+                        : "file not found");
+            default:
+                throw new DocumentLoadException(path, LoadFailure.NotRegularFile,
+                    $"is {FileTypes.Describe(type)}; only regular files are read");
         }
     }
 

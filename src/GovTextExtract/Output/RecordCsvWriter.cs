@@ -8,7 +8,12 @@ namespace GovTextExtract.Output;
 /// <summary>Writes records as CSV: one row per record, a header row, RFC 4180 quoting, the invariant culture.</summary>
 /// <remarks>The first thing written is a byte-order mark (U+FEFF), so that a spreadsheet opening the file reads it as
 /// UTF-8 and shows the Chinese; write to a UTF-8 writer. Leading context columns (e.g. the document name) are
-/// given when the writer is created and filled per row. Flags are written as their codes separated by <c>;</c>.</remarks>
+/// given when the writer is created and filled per row. Flags are written as their codes separated by <c>;</c>.
+/// <para>Formula injection: a text cell (a context column such as the document name, the indicator, the target and
+/// actual texts and units, the period, the note) that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a
+/// carriage return gets a leading <c>'</c>, as OWASP advises, so that a spreadsheet shows it as text instead of
+/// running it as a formula (<see cref="NeutralizeFormulas"/>, on by default). Numeric columns (values, rates,
+/// confidence, offsets) are never changed: <c>-26.8</c> stays a number.</para></remarks>
 /// <example><code>
 /// var csv = new RecordCsvWriter(writer, "document");
 /// foreach (var r in result.Records) csv.Write(r, result.Document);
@@ -42,6 +47,11 @@ public sealed class RecordCsvWriter
         ContextColumns = contextColumns.ToArray();
     }
 
+    /// <summary>Whether text cells that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>,
+    /// <c>-</c>, <c>@</c>, tab or carriage return) get a leading <c>'</c>. Default true. Numeric columns are never
+    /// changed.</summary>
+    public bool NeutralizeFormulas { get; init; } = true;
+
     /// <summary>The context column names.</summary>
     public IReadOnlyList<string> ContextColumns { get; }
 
@@ -68,14 +78,14 @@ public sealed class RecordCsvWriter
         var t = record.Target;
         var a = record.Actual;
         var e = record.Evidence;
-        WriteRow(context.Concat(
+        WriteRow(context.Select(Text).Concat(
         [
-            record.Indicator,
-            t?.Text, Num(t?.Value), Num(t?.Low), Num(t?.High), t?.Unit, t is null ? null : Snake(t.Bound.ToString()),
-            a?.Text, Num(a?.Value), a?.Unit, Bool(a?.Estimate), Bool(a?.Approximate), a?.Period,
+            Text(record.Indicator),
+            Text(t?.Text), Num(t?.Value), Num(t?.Low), Num(t?.High), Text(t?.Unit), t is null ? null : Snake(t.Bound.ToString()),
+            Text(a?.Text), Num(a?.Value), Text(a?.Unit), Bool(a?.Estimate), Bool(a?.Approximate), Text(a?.Period),
             Num(record.ReportedRate), Num(record.ComputedRate), Snake(record.Status.ToString()), Bool(record.Optional),
             record.Confidence.ToString("R", CultureInfo.InvariantCulture),
-            string.Join(';', record.Flags.Select(f => f.Code)), record.Note,
+            string.Join(';', record.Flags.Select(f => f.Code)), Text(record.Note),
             .. Span(e.Target), .. Span(e.Actual), .. Span(e.Rate),
         ]));
     }
@@ -98,6 +108,13 @@ public sealed class RecordCsvWriter
         var needs = field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1]);
         return needs ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
+
+    /// <summary>A text cell made inert for a spreadsheet: a leading <c>'</c> before <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, tab or carriage return (OWASP's advice against CSV injection); other text unchanged.</summary>
+    public static string? Inert(string? field) =>
+        field is { Length: > 0 } && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
+
+    private string? Text(string? field) => NeutralizeFormulas ? Inert(field) : field;
 
     private void WriteRow(IEnumerable<string?> fields)
     {

@@ -63,14 +63,23 @@ public static class XlsxAuditWorkbook
     private const uint StyleHeader = 1;
 
     /// <summary>Writes the workbook to a file atomically: to a hidden temporary file beside it, then moved over it in
-    /// one step, so that a reader never sees half a workbook and a failure leaves any old file as it was.</summary>
+    /// one step, so that a reader never sees half a workbook and a failure leaves any old file as it was. A symbolic
+    /// link is written through: its final target is replaced and the link stays. A FIFO or device is written to
+    /// directly, never replaced.</summary>
     /// <exception cref="IOException">The file cannot be written (folder missing, disk full, file locked).</exception>
     /// <exception cref="UnauthorizedAccessException">The folder or file may not be written.</exception>
     public static void Save(string path, IReadOnlyList<AuditReport> reports, IReadOnlyList<AuditFailure>? failures = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(reports);
-        var full = Path.GetFullPath(path);
+        if (Loading.FileTypes.IsSpecial(Loading.FileTypes.Of(path)))
+        {
+            using var device = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            Write(device, reports, failures);
+            device.Flush();
+            return;
+        }
+        var full = Loading.FileTypes.ResolvedPath(path);
         var dir = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(dir))
             throw new DirectoryNotFoundException($"{path}: cannot write: folder {dir} does not exist");

@@ -26,6 +26,12 @@ internal static class PairCommand
                           "cannot be placed or have no neighbour year are named on standard error.",
             HelpName = "DIR",
         };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Pair two reports even when they are not year N's and year N+1's of one place (the same " +
+                          "document twice, two places, years out of order): every record then carries a " +
+                          "pair_mismatch flag. Without it such a pair is a usage error (exit 2).",
+        };
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var (scorer, threshold, model) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model());
@@ -38,7 +44,7 @@ internal static class PairCommand
             "Examples: govtext pair hailar-2012.txt hailar-2013.txt\n" +
             "          govtext pair --archive reports/ --format csv --out pairs.csv")
         {
-            targetReport, actualReport, archive, format, output, scorer, threshold, model,
+            targetReport, actualReport, archive, force, format, output, scorer, threshold, model,
         };
         command.Validators.Add(result =>
         {
@@ -58,7 +64,14 @@ internal static class PairCommand
             var exitCode = ExitCodes.Success;
             if (folder is null)
             {
-                pairs = [pipeline.PairReports(parse.GetValue(targetReport)!, parse.GetValue(actualReport)!)];
+                try
+                {
+                    pairs = [pipeline.PairReports(parse.GetValue(targetReport)!, parse.GetValue(actualReport)!, parse.GetValue(force))];
+                }
+                catch (ReportPairException e)
+                {
+                    throw new CliException($"{e.TargetDocument}, {e.ActualDocument}", e.Reason + " (give --force to pair them all the same)", ExitCodes.Usage, e);
+                }
             }
             else
             {

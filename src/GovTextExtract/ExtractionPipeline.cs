@@ -193,15 +193,30 @@ public sealed class ExtractionPipeline
     }
 
     /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>
-    public CrossYearResult PairReports(string targetReportPath, string actualReportPath) =>
-        PairReports(DocumentLoader.Load(targetReportPath, Options.Load), DocumentLoader.Load(actualReportPath, Options.Load));
+    public CrossYearResult PairReports(string targetReportPath, string actualReportPath) => PairReports(targetReportPath, actualReportPath, force: false);
+
+    /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives; with
+    /// <paramref name="force"/>, reports that are not year N and N+1 of one place pair all the same, each record
+    /// flagged <c>pair_mismatch</c>.</summary>
+    /// <exception cref="ReportPairException">Without <paramref name="force"/>: the same document twice, two places, or
+    /// years that are not N then N+1.</exception>
+    public CrossYearResult PairReports(string targetReportPath, string actualReportPath, bool force) =>
+        PairReports(DocumentLoader.Load(targetReportPath, Options.Load), DocumentLoader.Load(actualReportPath, Options.Load), force);
 
     /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives.</summary>
-    public CrossYearResult PairReports(LoadedDocument targetReport, LoadedDocument actualReport)
+    /// <exception cref="ReportPairException">The same document twice, two places, or years that are not N then N+1.</exception>
+    public CrossYearResult PairReports(LoadedDocument targetReport, LoadedDocument actualReport) => PairReports(targetReport, actualReport, force: false);
+
+    /// <summary>Pairs the main targets of a year-N work report with the results the year-N+1 report gives; with
+    /// <paramref name="force"/>, reports that are not year N and N+1 of one place pair all the same, each record
+    /// flagged <c>pair_mismatch</c>.</summary>
+    /// <exception cref="ReportPairException">Without <paramref name="force"/>: the same document twice, two places, or
+    /// years that are not N then N+1.</exception>
+    public CrossYearResult PairReports(LoadedDocument targetReport, LoadedDocument actualReport, bool force)
     {
         ArgumentNullException.ThrowIfNull(targetReport);
         ArgumentNullException.ThrowIfNull(actualReport);
-        var result = _crossYear.Pair(targetReport, actualReport);
+        var result = _crossYear.Pair(targetReport, actualReport, force);
         return result with { Records = result.Records.Where(r => r.Confidence >= Options.MinConfidence).ToArray() };
     }
 

@@ -28,6 +28,10 @@ public static class AuditCodes
     /// 百分点): progress against the share of the year gone by, not against the target.</summary>
     public const string ScheduleComparison = "schedule_comparison";
 
+    /// <summary>Two work reports were paired although they are not year N and year N+1 of one place (<c>pair
+    /// --force</c>): the results may not be the targets'.</summary>
+    public const string PairMismatch = "pair_mismatch";
+
     /// <summary>The codes the auditor computes itself: flags of these codes raised earlier (by the pairer) are
     /// replaced by the auditor's.</summary>
     public static IReadOnlySet<string> Recomputed { get; } = new HashSet<string>(StringComparer.Ordinal)

@@ -49,9 +49,44 @@ internal sealed partial class CrossYearPairer
 
     internal ReportText Prepare(LoadedDocument document) => new(document, _recognizer);
 
-    /// <summary>Pairs two loaded reports.</summary>
-    public CrossYearResult Pair(LoadedDocument targetReport, LoadedDocument actualReport) =>
-        Pair(Prepare(targetReport), Prepare(actualReport));
+    /// <summary>Pairs two loaded reports: year N's, whose targets are read, and year N+1's, whose results are.</summary>
+    /// <exception cref="ReportPairException">The two are not year N and year N+1 of one place (<see cref="Mismatch"/>).</exception>
+    public CrossYearResult Pair(LoadedDocument targetReport, LoadedDocument actualReport) => Pair(targetReport, actualReport, force: false);
+
+    /// <summary>Pairs two loaded reports; with <paramref name="force"/>, reports that are not year N and year N+1 of
+    /// one place are paired all the same, and every record carries a <see cref="Audit.AuditCodes.PairMismatch"/> flag
+    /// that says why.</summary>
+    /// <exception cref="ReportPairException">Without <paramref name="force"/>: the two are not year N and year N+1
+    /// of one place.</exception>
+    public CrossYearResult Pair(LoadedDocument targetReport, LoadedDocument actualReport, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(targetReport);
+        ArgumentNullException.ThrowIfNull(actualReport);
+        var (target, actual) = (Prepare(targetReport), Prepare(actualReport));
+        var mismatch = Mismatch(target, actual);
+        if (mismatch is null) return Pair(target, actual);
+        if (!force) throw new ReportPairException(targetReport.Name, actualReport.Name, mismatch);
+        var result = Pair(target, actual);
+        var flag = new AuditFlag(Audit.AuditCodes.PairMismatch, Audit.AuditSeverity.Warning,
+            $"paired although {mismatch}: the results may not be this target's") { MessageZh = "两份报告并非同一地方相邻两年的报告，结果可能不属于该目标" };
+        return result with { Records = result.Records.Select(r => r with { Flags = [.. r.Flags, flag] }).ToArray() };
+    }
+
+    /// <summary>Why two reports cannot be year N's and year N+1's of one place, or null when nothing says so: the
+    /// same document twice; places their titles name that differ; years not N then N+1. A place or year a report does
+    /// not state is not held against it.</summary>
+    internal static string? Mismatch(ReportText target, ReportText actual)
+    {
+        if (string.Equals(target.Text, actual.Text, StringComparison.Ordinal)) return "the two reports are one document";
+        var (t, a) = (target.Identity, actual.Identity);
+        if (t.Place is not null && a.Place is not null && !t.PlaceForms().Intersect(a.PlaceForms(), StringComparer.Ordinal).Any())
+            return $"the reports are of two places ({t.Place}, {a.Place})";
+        if (t.Year is { } ty && a.Year is { } ay && ay != ty + 1)
+            return ay == ty - 1 ? $"the reports are in the wrong order (year {ty}, then {ay}: give year N's report first)"
+                : ay == ty ? $"both reports are of {ty}"
+                : $"the reports are not of consecutive years ({ty}, {ay})";
+        return null;
+    }
 
     internal CrossYearResult Pair(ReportText target, ReportText actual, Pairing.Scoring.CandidateLog? log = null)
     {

@@ -33,3 +33,26 @@ public sealed record ArchivePairing
     /// <summary>Files that could not be placed or had no neighbour year.</summary>
     public required IReadOnlyList<UnpairedReport> Unpaired { get; init; }
 }
+
+/// <summary>Two reports given as year N's and year N+1's of one place are not: the same document twice, two places, or
+/// years out of order.</summary>
+public sealed class ReportPairException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ReportPairException(string targetDocument, string actualDocument, string reason)
+        : base($"{targetDocument}, {actualDocument}: {reason}")
+    {
+        TargetDocument = targetDocument;
+        ActualDocument = actualDocument;
+        Reason = reason;
+    }
+
+    /// <summary>The report given as year N's.</summary>
+    public string TargetDocument { get; }
+
+    /// <summary>The report given as year N+1's.</summary>
+    public string ActualDocument { get; }
+
+    /// <summary>Why they do not pair, in words.</summary>
+    public string Reason { get; }
+}

@@ -13,7 +13,7 @@ internal sealed record ReportIdentity(string? Place, int? Year, string Source)
     public const string National = "中华人民共和国";
 
     private const int HeadLines = 8;
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2); // lines of at most 80 characters: a safety net only
 
     // "2025年安徽省政府工作报告", "海拉尔区政府工作报告——2013年2月28日…", "政 府 工 作 报 告".
     private static readonly Regex Title = new(

@@ -42,10 +42,10 @@ public sealed class RoleRule
         {
             // A pattern of the words before a figure ends at it ($): read from the right, it fails at once where the
             // last words do not fit.
-            _before = Before.Length == 0 ? null : new Regex(Before, options | RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
-            _after = After.Length == 0 ? null : new Regex(After, options, TimeSpan.FromSeconds(1));
-            _unlessBefore = UnlessBefore.Length == 0 ? null : new Regex(UnlessBefore, options | RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
-            _unlessAfter = UnlessAfter.Length == 0 ? null : new Regex(UnlessAfter, options, TimeSpan.FromSeconds(1));
+            _before = Before.Length == 0 ? null : new Regex(Before, options | RegexOptions.RightToLeft, MatchTimeout);
+            _after = After.Length == 0 ? null : new Regex(After, options, MatchTimeout);
+            _unlessBefore = UnlessBefore.Length == 0 ? null : new Regex(UnlessBefore, options | RegexOptions.RightToLeft, MatchTimeout);
+            _unlessAfter = UnlessAfter.Length == 0 ? null : new Regex(UnlessAfter, options, MatchTimeout);
         }
         catch (ArgumentException e)
         {
@@ -54,6 +54,11 @@ public sealed class RoleRule
         if (!units.Contains("any"))
             _units = units.Select(ParseUnit).ToHashSet();
     }
+
+    /// <summary>How long one match may take before it fails with a timeout. The inputs are bounded by
+    /// <see cref="Window"/> and match in microseconds; the bound is a safety net, generous so that a machine under
+    /// heavy load (a compiled pattern's first run is compiled to machine code then) never fails a document.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The rule's name, e.g. <c>rate.of_plan</c>: what <c>govtext rules</c> and the features call it.</summary>
     public string Name { get; }

@@ -174,6 +174,49 @@ public sealed class CliTests : IDisposable
         Assert.Contains("place-2013.txt", stderr, StringComparison.Ordinal);
     }
 
+    private const string Report2012 = "2012年某某市政府工作报告\n2012年主要预期目标是：地区生产总值增长8%。";
+    private const string Report2013 = "2013年某某市政府工作报告\n2012年，全市地区生产总值增长8.5%。";
+
+    [Theory]
+    [InlineData("same", "one document")]
+    [InlineData("order", "wrong order")]
+    [InlineData("place", "two places")]
+    public void PairRefusesReportsThatAreNotYearNAndNPlus1OfOnePlaceUnlessForced(string kind, string reason)
+    {
+        var a = Write("a.txt", Report2012);
+        var b = kind switch
+        {
+            "same" => Write("b.txt", Report2012),
+            "order" => a,
+            _ => Write("b.txt", Report2013.Replace("某某市", "另一县", StringComparison.Ordinal)),
+        };
+        if (kind == "order") a = Write("b.txt", Report2013);
+
+        var (code, stdout, stderr) = Run("pair", a, b);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(reason, stderr, StringComparison.Ordinal);
+        Assert.Contains("--force", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+
+        var (forcedCode, forced, _) = Run("pair", a, b, "--force");
+        Assert.Equal(ExitCodes.Success, forcedCode);
+        using var json = JsonDocument.Parse(forced);
+        var records = json.RootElement.GetProperty("records").EnumerateArray().ToArray();
+        // Year N+1's report read as year N's states no targets; the other two give the 2012 target.
+        if (kind != "order") Assert.NotEmpty(records);
+        Assert.All(records, r => Assert.Contains(r.GetProperty("flags").EnumerateArray(), f => f.GetProperty("code").GetString() == "pair_mismatch"));
+    }
+
+    [Fact]
+    public void PairTakesYearNThenYearNPlus1OfOnePlaceWithoutAFlag()
+    {
+        var (code, stdout, _) = Run("pair", Write("a.txt", Report2012), Write("b.txt", Report2013));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.DoesNotContain("pair_mismatch", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PairWritesTheCrossYearShape()
     {

@@ -76,6 +76,7 @@ internal static class BatchCommand
             if (r.GetValueOrDefault<double>() is <= 0 or > 86400 or double.NaN)
                 r.AddError("--progress-interval must be a positive number of seconds, at most 86400");
         });
+        var maxSeconds = CommonOptions.MaxSeconds();
         var command = new DescribedCommand("batch",
             "Extract the records of every document of an archive: parallel, resumable, crash-safe.",
             "Stores: sqlite (default) writes a documents table (path relative to INPUT, size, sha256, format, " +
@@ -102,7 +103,7 @@ internal static class BatchCommand
             "          govtext batch 'reports/**/*.txt' --out records.jsonl --jobs 4\n" +
             "          govtext batch archive/ --shard 2/3 --out part2.sqlite   (then: govtext merge all.sqlite part*.sqlite)")
         {
-            input, output, format, jobs, shard, progress, interval,
+            input, output, format, jobs, shard, progress, interval, maxSeconds,
         };
         command.Validators.Add(result =>
         {
@@ -132,12 +133,12 @@ internal static class BatchCommand
             parse.GetValue(jobs),
             parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All,
             Enum.Parse<ProgressMode>(parse.GetValue(progress)!, ignoreCase: true),
-            TimeSpan.FromSeconds(parse.GetValue(interval))), cancellationToken), CancellationToken.None));
+            TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(maxSeconds)), cancellationToken), CancellationToken.None));
         return command;
     }
 
     private sealed record Settings(
-        string Input, string Out, string? Format, int Jobs, Shard Shard, ProgressMode Progress, TimeSpan Interval);
+        string Input, string Out, string? Format, int Jobs, Shard Shard, ProgressMode Progress, TimeSpan Interval, double? MaxSeconds);
 
     private static int Execute(CliContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -225,7 +226,7 @@ internal static class BatchCommand
         using (device)
         using (sink)
         {
-            var runner = new BatchRunner(context.Pipeline, new BatchOptions { Jobs = settings.Jobs, Shard = settings.Shard });
+            var runner = new BatchRunner(CommonOptions.WithBudget(context.Pipeline, settings.MaxSeconds), new BatchOptions { Jobs = settings.Jobs, Shard = settings.Shard });
             var progress = new BatchProgress();
             var work = Task.Run(() => runner.Run(input, sink, progress, cancellationToken), CancellationToken.None);
             try

@@ -18,6 +18,7 @@ internal static class ExtractCommand
         var format = CommonOptions.Format();
         var output = CommonOptions.Out();
         var (scorer, threshold, model, reader) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model(), ScorerOptions.Reader());
+        var maxSeconds = CommonOptions.MaxSeconds();
         var command = new DescribedCommand("extract",
             "Extract the completion records (target, actual, rate, status) of one document.",
             "Each record pairs a stated target with the actual reported against it, and gives the completion " +
@@ -28,15 +29,23 @@ internal static class ExtractCommand
             "JSON: {\"document\": NAME, \"kind\": \"circular\"|\"work_report\", \"records\": [...]}. CSV: a header row, then one row per record.\n" +
             "Example: govtext extract corpus/xianning-2019-completion.txt --format csv --out records.csv")
         {
-            file, format, output, scorer, threshold, model, reader,
+            file, format, output, scorer, threshold, model, reader, maxSeconds,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
             if (parse.GetValue(output) is { } outPath and not "-")
                 OutputTarget.CheckNotInput(outPath, [path]);
-            var pipeline = ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader);
-            var result = pipeline.ExtractFile(path);
+            var pipeline = CommonOptions.WithBudget(ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader), parse.GetValue(maxSeconds));
+            ExtractionResult result;
+            try
+            {
+                result = pipeline.ExtractFile(path);
+            }
+            catch (ExtractionBudgetException e)
+            {
+                throw new CliException(path, e.Message[(e.Document.Length + 2)..], ExitCodes.InputFailed, e);
+            }
             if (result.Kind == DocumentKind.WorkReport)
                 context.Error.WriteLine($"govtext: {result.Document} reads as a work report: {result.Records.Count} main target(s), " +
                                         "without actuals; pair it with the next year's report (govtext pair) for the results");

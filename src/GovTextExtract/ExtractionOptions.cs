@@ -45,6 +45,13 @@ public sealed record ExtractionOptions
     /// cross-validation over documents (see docs/ml.md).</summary>
     public CircularReaderKind CircularReader { get; init; } = CircularReaderKind.Rules;
 
+    /// <summary>How long the extraction of one document may run, loading apart (<see cref="LoadOptions.TimeBudget"/>
+    /// bounds that): past it the document fails with an <see cref="ExtractionBudgetException"/>, checked between the
+    /// stages and between the parts of a long document (<see cref="ChunkCharacters"/>), so it may run over by the time
+    /// of one part (about a second). Default 5 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for none. A batch
+    /// records such a document as failed (<c>time_budget</c>) and goes on.</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Documents longer than this many characters are read part by part, each part about this long and ending
     /// at a line break, so that time and memory grow linearly with length; a target and its result in different parts
     /// are not paired. Default 200,000 characters (about 600 KB of UTF-8 Chinese text), above every report of the

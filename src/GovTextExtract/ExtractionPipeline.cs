@@ -69,9 +69,17 @@ public sealed class ExtractionPipeline
     }
 
     /// <summary>Extracts records from a loaded document.</summary>
+    /// <exception cref="ExtractionBudgetException">The extraction ran past <see cref="ExtractionOptions.TimeBudget"/>.</exception>
     public ExtractionResult Extract(LoadedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        void CheckBudget()
+        {
+            if (Options.TimeBudget == Timeout.InfiniteTimeSpan) return;
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (elapsed > Options.TimeBudget) throw new ExtractionBudgetException(document.Name, Options.TimeBudget, elapsed);
+        }
         // A work report read alone gives its main targets; their results are in the next year's report.
         if (_crossYear.WorkReportTargets(document) is { } targets)
         {
@@ -80,8 +88,10 @@ public sealed class ExtractionPipeline
                 .ToArray();
             return new ExtractionResult { Document = document.Name, Records = stated, SourceText = document.Text, Kind = DocumentKind.WorkReport };
         }
+        CheckBudget();
         var chunk = Math.Max(MinChunkCharacters, Options.ChunkCharacters);
-        var paired = document.Text.Length > chunk ? ReadInChunks(document, chunk) : ReadRecords(document);
+        var paired = document.Text.Length > chunk ? ReadInChunks(document, chunk, CheckBudget) : ReadRecords(document);
+        CheckBudget();
         var records = _auditor.AuditRecords(document.Text, paired);
         return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular };
     }
@@ -127,11 +137,12 @@ public sealed class ExtractionPipeline
     /// evidence is shifted back into the whole text; records repeated across parts are kept once. Time and memory then
     /// grow with the length of the document, not its square, at the cost of pairs whose target and result lie in
     /// different parts.</summary>
-    private CompletionRecord[] ReadInChunks(LoadedDocument document, int size)
+    private CompletionRecord[] ReadInChunks(LoadedDocument document, int size, Action checkBudget)
     {
         var records = new List<CompletionRecord>();
         foreach (var (start, end) in Chunks(document, size))
         {
+            checkBudget();
             var span = SourceSpan.FromBounds(start, end);
             var part = document with
             {

@@ -25,3 +25,26 @@ public enum DocumentKind
     /// with the next year's report (<see cref="ExtractionPipeline.PairReports(string, string)"/>) for the results.</summary>
     WorkReport,
 }
+
+/// <summary>The extraction of a document ran past <see cref="ExtractionOptions.TimeBudget"/>.</summary>
+public sealed class ExtractionBudgetException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ExtractionBudgetException(string document, TimeSpan budget, TimeSpan elapsed)
+        : base(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{document}: extraction ran past its time budget of {budget.TotalSeconds:0.#} s ({elapsed.TotalSeconds:0.#} s)"))
+    {
+        Document = document;
+        Budget = budget;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>The document's name.</summary>
+    public string Document { get; }
+
+    /// <summary>The budget it ran past.</summary>
+    public TimeSpan Budget { get; }
+
+    /// <summary>How long it had run when the budget was checked.</summary>
+    public TimeSpan Elapsed { get; }
+}

@@ -285,6 +285,10 @@ public sealed class BatchRunner
         {
             return Failed(file, LoadFailure.Unreadable, "cannot be read: " + e.Message, size, sha256, start);
         }
+        catch (ExtractionBudgetException e)
+        {
+            return Failed(file, "time_budget", e.Message[(e.Document.Length + 2)..], size, sha256, start);
+        }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // A bug in a stage must not stop the archive: the document is recorded with the exception's type and text.

@@ -54,6 +54,26 @@ public sealed class BatchRunnerTests : BatchTestBase
     }
 
     [Fact]
+    public void A_document_past_its_extraction_budget_fails_as_time_budget_and_the_run_goes_on()
+    {
+        for (var i = 0; i < 3; i++)
+            Write($"doc-{i}.txt", TwoRecords);
+        var storePath = Path.Combine(Root, "budget.sqlite");
+        // A budget already spent when the first check comes.
+        var pipeline = new ExtractionPipeline(ExtractionOptions.Default with { TimeBudget = TimeSpan.FromTicks(1) });
+
+        BatchSummary summary;
+        using (var store = BatchStore.Open(storePath))
+            summary = new BatchRunner(pipeline, new BatchOptions { Jobs = 1 }).Run(BatchInput.Open(Archive), store);
+
+        Assert.Equal(3, summary.Failures.Count);
+        Assert.All(summary.Failures, f => Assert.Equal("time_budget", f.Failure));
+        Assert.All(summary.Failures, f => Assert.Contains("time budget", f.Error, StringComparison.Ordinal));
+        Assert.Throws<ExtractionBudgetException>(() => pipeline.ExtractText(TwoRecords));
+        Assert.NotEmpty(Pipeline.ExtractText(TwoRecords).Records);
+    }
+
+    [Fact]
     public void TheSameArchiveGivesTheSameStoreWithOneJobOrMany()
     {
         for (var i = 0; i < 8; i++)

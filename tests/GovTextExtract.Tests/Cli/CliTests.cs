@@ -218,6 +218,22 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void ExtractPastItsTimeBudgetFailsNamingTheFileAndTheBudget()
+    {
+        // Long enough to be read in parts, so the budget is checked between them.
+        var text = string.Concat(Enumerable.Range(1, 9000).Select(i => $"{i}.新增就业{1000 + i}人,完成年度目标任务{900 + i}人的{100 + i % 50}%。\n"));
+        var path = Write("long.txt", text);
+
+        var (code, stdout, stderr) = Run("extract", path, "--max-seconds", "0.001");
+
+        Assert.Equal(ExitCodes.InputFailed, code);
+        Assert.Contains("long.txt", stderr, StringComparison.Ordinal);
+        Assert.Contains("time budget of 0 s", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+        Assert.Equal(ExitCodes.Usage, Run("extract", path, "--max-seconds", "-1").Code);
+    }
+
+    [Fact]
     public void PairWritesTheCrossYearShape()
     {
         var a = Write("place-2012.txt", "2012年主要预期目标是：地区生产总值增长8%。");

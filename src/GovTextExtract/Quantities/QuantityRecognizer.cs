@@ -35,6 +35,7 @@ public sealed class QuantityRecognizer
     private readonly UnitEntry? _permille;
     private readonly UnitEntry? _points;
     private readonly UnitEntry? _multiple;
+    private readonly string[] _decreaseWords;
 
     /// <summary>Creates a recogniser over a lexicon set.</summary>
     public QuantityRecognizer(LexiconSet lexicons)
@@ -47,6 +48,18 @@ public sealed class QuantityRecognizer
         _permille = Unit("‰");
         _points = Unit("个百分点");
         _multiple = Unit("倍");
+        _decreaseWords = _lex.DecreaseWords.Concat(_num.DecreaseWords).ToArray();
+    }
+
+    /// <summary>The characters a quantity can start at (digits, numeral characters, '-', '.', 负, 百分之, 翻, 持平):
+    /// every other character is passed over with one look-up.</summary>
+    private static readonly bool[] MayStart = BuildMayStart();
+
+    private static bool[] BuildMayStart()
+    {
+        var may = new bool[char.MaxValue + 1];
+        foreach (var c in "0123456789-.负負百佰千翻持基大" + ChineseNumeral.Characters) may[c] = true;
+        return may;
     }
 
     /// <summary>Recognises every number of a normalised text, figures and non-figures (dates, ranks …) alike.</summary>
@@ -58,6 +71,7 @@ public sealed class QuantityRecognizer
         var floor = 0;
         while (i < text.Length)
         {
+            if (!MayStart[text[i]]) { i++; continue; }
             if (TryWordAt(text, i, floor) is { } w)
             {
                 result.Add(w);
@@ -101,7 +115,7 @@ public sealed class QuantityRecognizer
         var c = ChineseNumeral.Canonical(t[i]);
         if (i > 0 && ChineseNumeral.IsNumeralChar(t[i - 1])) return false;
         if (ChineseNumeral.IsDigit(c)) return true;
-        if (c == '十') return i == 0 || !VagueBeforeTen.Contains(t[i - 1], StringComparison.Ordinal);
+        if (c is '十' or '廿' or '卅') return i == 0 || !VagueBeforeTen.Contains(t[i - 1], StringComparison.Ordinal);
         // 百余, 千余, 万余: a bare order of magnitude before 余/多 (千家万户 stays a phrase).
         return c is '百' or '千' or '万' && (i == 0 || !VagueBeforeTen.Contains(t[i - 1], StringComparison.Ordinal))
             && MatchWord(t, i + 1, _lex.ApproximateAfter) is not null;
@@ -112,8 +126,11 @@ public sealed class QuantityRecognizer
         || IsLeadingDotStart(t, i) || PercentPrefixAt(t, i) > 0;
 
     /// <summary>负 (負) right before a numeral is a minus sign (负三十二, 负0.2千米); 负增长 is a word.</summary>
+    /// <remarks>After most words 负 is part of the word (减负1000亿元, 担负): it is a sign only after no ideograph or after
+    /// 为, 是, 至, 到 (增速为负3%).</remarks>
     private static bool IsNegativeWordStart(string t, int i) =>
-        t[i] is '负' or '負' && i + 1 < t.Length && (char.IsAsciiDigit(t[i + 1]) || ChineseNumeral.IsDigit(t[i + 1]) || t[i + 1] is '十' or '拾');
+        t[i] is '负' or '負' && i + 1 < t.Length && (char.IsAsciiDigit(t[i + 1]) || ChineseNumeral.IsDigit(t[i + 1]) || t[i + 1] is '十' or '拾')
+        && (i == 0 || !IsIdeograph(t[i - 1]) || t[i - 1] is '为' or '是' or '至' or '到' or '之');
 
     /// <summary>A figure written without its leading zero (.5, .23456) where no digit or dot stands before it.</summary>
     private static bool IsLeadingDotStart(string t, int i) =>
@@ -184,6 +201,7 @@ public sealed class QuantityRecognizer
                 var c = t[j];
                 if (char.IsAsciiDigit(c)) { digits.Append(c); if (!hasDot) intDigits++; j++; }
                 else if (c == ',' && !hasDot && IsThousands(t, j)) { j++; }
+                else if (c == ' ' && !hasDot && intDigits is >= 1 and <= 3 && j - i == intDigits && IsSpaceGroup(t, i, j)) { j++; }
                 else if (c == '.' && !hasDot && j + 1 < t.Length && char.IsAsciiDigit(t[j + 1])) { digits.Append('.'); hasDot = true; j++; }
                 else break;
             }
@@ -263,6 +281,21 @@ public sealed class QuantityRecognizer
         return new Num(i, end, value, true, hasDecimals, 0);
     }
 
+    /// <summary>"1 090.4亿元": a figure of one to three digits, one space (a thin space folds to it), three digits,
+    /// then a decimal point or a word (a unit or multiplier) — not a row of numbers (3 100 250) nor a number after one.</summary>
+    private static bool IsSpaceGroup(string t, int start, int space)
+    {
+        for (var k = 1; k <= 3; k++)
+            if (space + k >= t.Length || !char.IsAsciiDigit(t[space + k])) return false;
+        var after = space + 4;
+        if (after >= t.Length) return false;
+        var ok = (t[after] == '.' && after + 1 < t.Length && char.IsAsciiDigit(t[after + 1])) || IsIdeograph(t[after]);
+        if (!ok) return false;
+        // Not inside a row of numbers: no digit, space-digit or dot right before the figure.
+        return start == 0 || !(char.IsAsciiDigit(t[start - 1]) || t[start - 1] == '.'
+            || (t[start - 1] == ' ' && start >= 2 && char.IsAsciiDigit(t[start - 2])));
+    }
+
     private static bool IsThousands(string t, int comma)
     {
         // "1,090.4": exactly three digits after the comma, then a non-digit.
@@ -325,6 +358,9 @@ public sealed class QuantityRecognizer
         /// <summary>A fraction (三分之一, 3/4) or a share written with a percent word (百分之五, 三成): a value by its form.</summary>
         public bool ByForm;
     }
+
+    /// <summary>Financial digits: alone (no order of magnitude after them) they are words (陆家嘴, 队伍), not numbers.</summary>
+    private const string FinancialDigits = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟";
 
     /// <summary>Unit kinds that 半 after the unit adds half of (一吨半 = 1.5吨); counts (三个半) are left alone.</summary>
     private static readonly HashSet<string> HalfUnitKinds = new(StringComparer.Ordinal) { "mass", "length", "area", "volume", "duration", "energy" };
@@ -505,7 +541,7 @@ public sealed class QuantityRecognizer
         // Numbers glued to Latin letters are names (PM2.5, G20, 5G, 4A, COVID-19), not figures.
         // A minus needs a unit (增长-2.1%) unless it opens a line (-10000); a dash before a bare number is part of a
         // name (歼-35).
-        var lineMinus = t[i] == '-' && (i == 0 || t[i - 1] is '\n' or ' ');
+        var lineMinus = t[i] == '-' && i == 0;
         if (first.Unit is null && !first.ByForm && !lineMinus
             && (t[i] == '-' || (i > 0 && t[i - 1] == '-' && IsMinusStart(t, i - 1)))) return null;
         if (i > 0 && char.IsAsciiLetter(t[i - 1])) return null;
@@ -520,11 +556,14 @@ public sealed class QuantityRecognizer
             // 统一, 三农, 一带一路, 十四五: a numeral inside a fixed expression is no value.
             for (var k = num.Start; k < num.End; k++)
                 if (_num.InFixedExpression(t, k)) return null;
-            // 队伍, 大陆: a lone financial or traditional digit after another word is part of that word.
+            // 队伍, 大陆: a lone financial or traditional digit after another word is part of that word; a lone
+            // financial digit (陆家嘴, 伍) is never a number.
             var s0 = t[num.Start] is '负' or '負' ? num.Start + 1 : num.Start;
+            if (num.End - s0 == 1 && FinancialDigits.Contains(t[s0], StringComparison.Ordinal)) return null;
             if (ChineseNumeral.WrittenForms.Contains(t[s0], StringComparison.Ordinal) && s0 > 0 && IsIdeograph(t[s0 - 1])
                 && !ChineseNumeral.IsNumeralChar(t[s0 - 1]) && t[s0 - 1] is not ('负' or '負' or '之' or '又')
-                && (num.End - s0 < 2 || t.AsSpan(s0, num.End - s0).IndexOfAny("十百千万亿拾佰仟萬億") < 0))
+                && (num.End - s0 < 2 || t.AsSpan(s0, num.End - s0).IndexOfAny("十百千万亿拾佰仟萬億") < 0)
+                && t[s0] is not ('廿' or '卅'))
                 return null;
         }
 
@@ -637,12 +676,14 @@ public sealed class QuantityRecognizer
         };
     }
 
-    /// <summary>A bare Chinese numeral (no unit) is a value when it stands alone between punctuation or spaces (二,
-    /// 十), when it is a negative (负三十二) or when it is a composed numeral of two or more characters with an order
-    /// of magnitude or decimals (一百五十二, 十余万, 十五点七), unless a name follows (十九大, 五十强), it is a list label
-    /// (二、) or a rank (第一, 初一, 周一).</summary>
+    /// <summary>A bare Chinese numeral (no unit) is a value when no word follows it (a word after it makes it part of
+    /// a name: 十八洞村, 二十国集团, 十一是, 五百亿级) and it stands alone between punctuation or spaces (二, 十), is a
+    /// negative (负三十二) or is a composed numeral of two or more characters with an order of magnitude or decimals
+    /// (一百五十二, 十余万, 十五点七); never when a name follows (十九大), it is a list label (二、), a rank (第一, 初一,
+    /// 周一) or a quoted slogan (“四个一百”).</summary>
     private bool StandsAsNumber(string t, int i, Num num, Parsed first, int p)
     {
+        if (p < t.Length && (IsIdeograph(t[p]) || t[p] is '○' or '”' or '’' or '」' or '』')) return false;
         if (num.Value < 0) return true;
         if (p < t.Length && t[p] is '、' or ')' or '.') return false;
         if (i > 0 && t[i - 1] is '第' or '初' or '周' or '(' or '前' or '星' or '期') return false;
@@ -788,7 +829,7 @@ public sealed class QuantityRecognizer
 
     private bool HasDecreaseVerb(string t, int i)
     {
-        foreach (var w in _lex.DecreaseWords.Concat(_num.DecreaseWords))
+        foreach (var w in _decreaseWords)
         {
             if (i - w.Length >= 0 && string.CompareOrdinal(t, i - w.Length, w, 0, w.Length) == 0) return true;
             if (i - w.Length - 1 >= 0 && t[i - 1] == '了' && string.CompareOrdinal(t, i - w.Length - 1, w, 0, w.Length) == 0) return true;

@@ -559,7 +559,7 @@ public sealed class QuantityRecognizer
             // 队伍, 大陆: a lone financial or traditional digit after another word is part of that word; a lone
             // financial digit (陆家嘴, 伍) is never a number.
             var s0 = t[num.Start] is '负' or '負' ? num.Start + 1 : num.Start;
-            if (num.End - s0 == 1 && FinancialDigits.Contains(t[s0], StringComparison.Ordinal)) return null;
+            if (num.End - s0 == 1 && !first.ByForm && FinancialDigits.Contains(t[s0], StringComparison.Ordinal)) return null;
             if (ChineseNumeral.WrittenForms.Contains(t[s0], StringComparison.Ordinal) && s0 > 0 && IsIdeograph(t[s0 - 1])
                 && !ChineseNumeral.IsNumeralChar(t[s0 - 1]) && t[s0 - 1] is not ('负' or '負' or '之' or '又')
                 && (num.End - s0 < 2 || t.AsSpan(s0, num.End - s0).IndexOfAny("十百千万亿拾佰仟萬億") < 0)

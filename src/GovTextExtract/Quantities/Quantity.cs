@@ -16,6 +16,9 @@ public enum QuantityKind
     Rank,
     /// <summary>A list item number (1. 2) (3)).</summary>
     ItemNumber,
+    /// <summary>A statement of no change (持平, 与上年持平, 基本持平): value 0 and <see cref="Quantity.Change"/> 0. A kind of
+    /// its own, so readers of figures (which handle 与上年持平 as a phrase) see no new figure.</summary>
+    NoChange,
 }
 
 /// <summary>A number found in text, resolved to an exact decimal with its unit and qualifiers.</summary>
@@ -49,4 +52,7 @@ public sealed record Quantity
     public string? Period { get; init; }
     /// <summary>True when a decrease verb (下降, 减少) stands right before the figure.</summary>
     public bool Decrease { get; init; }
+    /// <summary>The signed change the words state: minus the value after a decrease verb (下降3.1% is −3.1), 0 for
+    /// no change (持平, 基本持平); null when the text states no change.</summary>
+    public decimal? Change { get; init; }
 }

@@ -29,13 +29,37 @@ public sealed class QuantityRecognizer
     private const string OpeningQuotes = "“‘「『\"";
 
     private readonly LexiconSet _lex;
+    private readonly NumeralLexicon _num;
     private readonly string _unitEndChars;
+    private readonly UnitEntry? _percent;
+    private readonly UnitEntry? _permille;
+    private readonly UnitEntry? _points;
+    private readonly UnitEntry? _multiple;
+    private readonly string[] _decreaseWords;
 
     /// <summary>Creates a recogniser over a lexicon set.</summary>
     public QuantityRecognizer(LexiconSet lexicons)
     {
         _lex = lexicons ?? throw new ArgumentNullException(nameof(lexicons));
+        _num = NumeralLexicon.Default;
         _unitEndChars = new string(_lex.UnitForms.Select(f => f.Form[^1]).Distinct().ToArray());
+        UnitEntry? Unit(string name) => _lex.UnitForms.Select(f => f.Unit).FirstOrDefault(u => u.Unit == name);
+        _percent = Unit("%");
+        _permille = Unit("‰");
+        _points = Unit("个百分点");
+        _multiple = Unit("倍");
+        _decreaseWords = _lex.DecreaseWords.Concat(_num.DecreaseWords).ToArray();
+    }
+
+    /// <summary>The characters a quantity can start at (digits, numeral characters, '-', '.', 负, 百分之, 翻, 持平):
+    /// every other character is passed over with one look-up.</summary>
+    private static readonly bool[] MayStart = BuildMayStart();
+
+    private static bool[] BuildMayStart()
+    {
+        var may = new bool[char.MaxValue + 1];
+        foreach (var c in "0123456789-.负負百佰千翻持基大" + ChineseNumeral.Characters) may[c] = true;
+        return may;
     }
 
     /// <summary>Recognises every number of a normalised text, figures and non-figures (dates, ranks …) alike.</summary>
@@ -47,6 +71,14 @@ public sealed class QuantityRecognizer
         var floor = 0;
         while (i < text.Length)
         {
+            if (!MayStart[text[i]]) { i++; continue; }
+            if (TryWordAt(text, i, floor) is { } w)
+            {
+                result.Add(w);
+                floor = w.Span.End;
+                i = w.Span.End;
+                continue;
+            }
             if (IsNumberStart(text, i) && TryParseAt(text, i, floor) is { } q)
             {
                 result.Add(q);
@@ -80,16 +112,67 @@ public sealed class QuantityRecognizer
 
     private bool IsChineseStart(string t, int i)
     {
-        var c = t[i];
+        var c = ChineseNumeral.Canonical(t[i]);
         if (i > 0 && ChineseNumeral.IsNumeralChar(t[i - 1])) return false;
         if (ChineseNumeral.IsDigit(c)) return true;
-        if (c == '十') return i == 0 || !VagueBeforeTen.Contains(t[i - 1], StringComparison.Ordinal);
+        if (c is '十' or '廿' or '卅') return i == 0 || !VagueBeforeTen.Contains(t[i - 1], StringComparison.Ordinal);
         // 百余, 千余, 万余: a bare order of magnitude before 余/多 (千家万户 stays a phrase).
         return c is '百' or '千' or '万' && (i == 0 || !VagueBeforeTen.Contains(t[i - 1], StringComparison.Ordinal))
             && MatchWord(t, i + 1, _lex.ApproximateAfter) is not null;
     }
 
-    private bool IsNumberStart(string t, int i) => IsArabicStart(t, i) || IsMinusStart(t, i) || IsChineseStart(t, i);
+    private bool IsNumberStart(string t, int i) =>
+        IsArabicStart(t, i) || IsMinusStart(t, i) || IsChineseStart(t, i) || IsNegativeWordStart(t, i)
+        || IsLeadingDotStart(t, i) || PercentPrefixAt(t, i) > 0;
+
+    /// <summary>负 (負) right before a numeral is a minus sign (负三十二, 负0.2千米); 负增长 is a word.</summary>
+    /// <remarks>After most words 负 is part of the word (减负1000亿元, 担负): it is a sign only after no ideograph or after
+    /// 为, 是, 至, 到 (增速为负3%).</remarks>
+    private static bool IsNegativeWordStart(string t, int i) =>
+        t[i] is '负' or '負' && i + 1 < t.Length && (char.IsAsciiDigit(t[i + 1]) || ChineseNumeral.IsDigit(t[i + 1]) || t[i + 1] is '十' or '拾')
+        && (i == 0 || !IsIdeograph(t[i - 1]) || t[i - 1] is '为' or '是' or '至' or '到' or '之');
+
+    /// <summary>A figure written without its leading zero (.5, .23456) where no digit or dot stands before it.</summary>
+    private static bool IsLeadingDotStart(string t, int i) =>
+        t[i] == '.' && i + 1 < t.Length && char.IsAsciiDigit(t[i + 1])
+        && (i == 0 || (!char.IsAsciiDigit(t[i - 1]) && t[i - 1] != '.' && !char.IsAsciiLetter(t[i - 1])));
+
+    /// <summary>The end of the first <paramref name="count"/> numeral characters from <paramref name="i"/>, spaces between them skipped.</summary>
+    private static int LastNumeralEnd(string t, int i, int count)
+    {
+        var j = i;
+        var seen = 0;
+        while (j < t.Length && seen < count)
+        {
+            if (t[j] != ' ') seen++;
+            j++;
+        }
+        return j;
+    }
+
+    /// <summary>Skips up to four ASCII spaces (a figure or unit spread out by the layout: 一百 五 十 二).</summary>
+    private static int SkipSpaces(string t, int p)
+    {
+        var k = p;
+        while (k < t.Length && k - p < 4 && t[k] == ' ') k++;
+        return k;
+    }
+
+    /// <summary>At 百分之 / 千分之 (also 佰分之, spread by spaces: 百 分 之) not after a numeral: the position of the
+    /// number that follows; 0 when there is none.</summary>
+    private static int PercentPrefixAt(string t, int i)
+    {
+        if (t[i] is not ('百' or '佰' or '千')) return 0;
+        if (i > 0 && (ChineseNumeral.IsNumeralChar(t[i - 1]) || char.IsAsciiDigit(t[i - 1]))) return 0;
+        var k = SkipSpaces(t, i + 1);
+        if (k >= t.Length || t[k] != '分') return 0;
+        k = SkipSpaces(t, k + 1);
+        if (k >= t.Length || t[k] != '之') return 0;
+        k = SkipSpaces(t, k + 1);
+        if (k >= t.Length) return 0;
+        var c = t[k];
+        return char.IsAsciiDigit(c) || ChineseNumeral.IsNumeralChar(c) || c is '负' or '負' ? k : 0;
+    }
 
     private readonly record struct Num(int Start, int End, decimal Value, bool Chinese, bool HasDecimals, int IntDigits);
 
@@ -98,6 +181,15 @@ public sealed class QuantityRecognizer
         if (i >= t.Length) return null;
         if (t[i] == '-' && i + 1 < t.Length && char.IsAsciiDigit(t[i + 1]))
             return ReadNumber(t, i + 1) is { } n ? n with { Start = i, Value = -n.Value } : null;
+        if (IsNegativeWordStart(t, i))
+            return ReadNumber(t, i + 1) is { } n ? n with { Start = i, Value = -n.Value } : null;
+        if (IsLeadingDotStart(t, i))
+        {
+            var j = i + 1;
+            while (j < t.Length && char.IsAsciiDigit(t[j])) j++;
+            return decimal.TryParse(string.Concat("0", t.AsSpan(i, j - i)), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dv)
+                ? new Num(i, j, dv, false, true, 0) : null;
+        }
         if (char.IsAsciiDigit(t[i]))
         {
             var j = i;
@@ -109,6 +201,7 @@ public sealed class QuantityRecognizer
                 var c = t[j];
                 if (char.IsAsciiDigit(c)) { digits.Append(c); if (!hasDot) intDigits++; j++; }
                 else if (c == ',' && !hasDot && IsThousands(t, j)) { j++; }
+                else if (c == ' ' && !hasDot && intDigits is >= 1 and <= 3 && j - i == intDigits && IsSpaceGroup(t, i, j)) { j++; }
                 else if (c == '.' && !hasDot && j + 1 < t.Length && char.IsAsciiDigit(t[j + 1])) { digits.Append('.'); hasDot = true; j++; }
                 else break;
             }
@@ -116,15 +209,91 @@ public sealed class QuantityRecognizer
                 return null;
             return new Num(i, j, v, false, hasDot, intDigits);
         }
-        if (ChineseNumeral.IsNumeralChar(t[i]))
-        {
-            var j = i;
-            while (j < t.Length && ChineseNumeral.IsNumeralChar(t[j])) j++;
-            var v = ChineseNumeral.Parse(t.AsSpan(i, j - i));
-            if (v is null) return null;
-            return new Num(i, j, v.Value, true, false, 0);
-        }
+        if (ChineseNumeral.IsNumeralChar(t[i])) return ReadChinese(t, i);
         return null;
+    }
+
+    /// <summary>Reads a Chinese numeral with its decimals (十五点七, 两千万点五五四四); single spaces between its
+    /// characters are part of it (一百 五 十 二). 兆 is taken only between numeral characters (五兆六十二亿).</summary>
+    private static Num? ReadChinese(string t, int i)
+    {
+        Span<char> chars = stackalloc char[64];
+        var n = 0;
+        var j = i;
+        var end = i;
+        while (j < t.Length && n < chars.Length)
+        {
+            var c = t[j];
+            if (ChineseNumeral.IsNumeralChar(c) || (c == '兆' && n > 0 && j + 1 < t.Length && ChineseNumeral.IsNumeralChar(t[j + 1])))
+            {
+                chars[n++] = c;
+                j++;
+                end = j;
+                continue;
+            }
+            if (c == ' ' && n > 0)
+            {
+                var k = SkipSpaces(t, j);
+                if (k < t.Length && ChineseNumeral.IsNumeralChar(t[k])) { j = k; continue; }
+            }
+            break;
+        }
+        var v = ChineseNumeral.Parse(chars[..n]);
+        if (v is null && n >= 2 && chars[n - 1] is '千' or '百' or '万' or '兆')
+        {
+            // 三百千瓦时, 五十万千米 hold the start of a unit (千瓦时, 千米): the numeral ends before it.
+            v = ChineseNumeral.Parse(chars[..(n - 1)]);
+            if (v is null) return null;
+            end = LastNumeralEnd(t, i, n - 1);
+            return new Num(i, end, v.Value, true, false, 0);
+        }
+        if (v is null) return null;
+        var value = v.Value;
+        var hasDecimals = false;
+        // 点 (點) then digits: 十点二三三 = 10.233. 两 is no decimal digit (两百点两 is two numbers).
+        var q = SkipSpaces(t, end);
+        if (q < t.Length && t[q] is '点' or '點')
+        {
+            var r = SkipSpaces(t, q + 1);
+            decimal scale = 0.1m;
+            decimal frac = 0;
+            var last = -1;
+            while (r < t.Length)
+            {
+                var d = t[r] is '两' or '兩' or '倆' ? -1 : ChineseNumeral.DigitValue(t[r]);
+                if (d < 0)
+                {
+                    if (t[r] == ' ' && last > 0 && SkipSpaces(t, r) is var s2 && s2 < t.Length && ChineseNumeral.DigitValue(t[s2]) >= 0) { r = s2; continue; }
+                    break;
+                }
+                frac += d * scale;
+                scale /= 10;
+                r++;
+                last = r;
+            }
+            if (last > 0)
+            {
+                value += frac;
+                end = last;
+                hasDecimals = true;
+            }
+        }
+        return new Num(i, end, value, true, hasDecimals, 0);
+    }
+
+    /// <summary>"1 090.4亿元": a figure of one to three digits, one space (a thin space folds to it), three digits,
+    /// then a decimal point or a word (a unit or multiplier) — not a row of numbers (3 100 250) nor a number after one.</summary>
+    private static bool IsSpaceGroup(string t, int start, int space)
+    {
+        for (var k = 1; k <= 3; k++)
+            if (space + k >= t.Length || !char.IsAsciiDigit(t[space + k])) return false;
+        var after = space + 4;
+        if (after >= t.Length) return false;
+        var ok = (t[after] == '.' && after + 1 < t.Length && char.IsAsciiDigit(t[after + 1])) || IsIdeograph(t[after]);
+        if (!ok) return false;
+        // Not inside a row of numbers: no digit, space-digit or dot right before the figure.
+        return start == 0 || !(char.IsAsciiDigit(t[start - 1]) || t[start - 1] == '.'
+            || (t[start - 1] == ' ' && start >= 2 && char.IsAsciiDigit(t[start - 2])));
     }
 
     private static bool IsThousands(string t, int comma)
@@ -186,32 +355,181 @@ public sealed class QuantityRecognizer
         public UnitEntry? Unit;
         public bool Approx;
         public bool Multiplied;
+        /// <summary>A fraction (三分之一, 3/4) or a share written with a percent word (百分之五, 三成): a value by its form.</summary>
+        public bool ByForm;
     }
 
-    /// <summary>Reads number, approximation, multiplier, approximation, unit.</summary>
+    /// <summary>Financial digits: alone (no order of magnitude after them) they are words (陆家嘴, 队伍), not numbers.</summary>
+    private const string FinancialDigits = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟";
+
+    /// <summary>Unit kinds that 半 after the unit adds half of (一吨半 = 1.5吨); counts (三个半) are left alone.</summary>
+    private static readonly HashSet<string> HalfUnitKinds = new(StringComparer.Ordinal) { "mass", "length", "area", "volume", "duration", "energy" };
+
+    /// <summary>Places of a fraction's value: 三分之一 = 0.3333333333.</summary>
+    private const int FractionPlaces = 10;
+
+    /// <summary>Reads number, approximation, multiplier, approximation, unit; or a percent word and its number
+    /// (百分之八点五, 千分之三); then a fraction (三分之一, 三百五十又三分之一, 3/4), a share in tenths (三成) or a spread
+    /// percent unit (六 个 百 分点, 个百分點).</summary>
     private Parsed? ReadFigure(string t, int i, out Num num)
     {
+        if (PercentPrefixAt(t, i) is > 0 and var at)
+        {
+            var inner = ReadNumber(t, at);
+            num = inner ?? default;
+            if (inner is null) return null;
+            var perMille = t[i] == '千';
+            var pu = perMille ? _permille : _percent;
+            if (pu is null) return null;
+            num = inner.Value with { Start = i };
+            return new Parsed { Value = inner.Value.Value, End = inner.Value.End, Unit = pu, ByForm = true };
+        }
         var n = ReadNumber(t, i);
         num = n ?? default;
         if (n is null) return null;
         var p = n.Value.End;
         var value = n.Value.Value;
         var approx = false;
+        var chinese = n.Value.Chinese;
         // A Chinese numeral has taken in its own 万/亿 (两万); a multiplier can follow it only after 余 (十余万).
-        var multiplied = n.Value.Chinese && t.AsSpan(n.Value.Start, n.Value.End - n.Value.Start).IndexOfAny("万亿") >= 0;
-        if (MatchWord(t, p, _lex.ApproximateAfter) is { } a1) { approx = true; p += a1.Length; }
+        var multiplied = chinese && t.AsSpan(n.Value.Start, n.Value.End - n.Value.Start).IndexOfAny("万亿萬億兆") >= 0;
+        // 二十几万, 一百零几万: 几 after 十 or 零 is some more.
+        if (chinese && SkipSpaces(t, p) is var pj && pj < t.Length && t[pj] is '几' or '幾' && t[p - 1] is '十' or '拾' or '零') { approx = true; p = pj + 1; }
+        var pa = chinese ? SkipSpaces(t, p) : p;
+        if (MatchWord(t, pa, _lex.ApproximateAfter) is { } a1) { approx = true; p = pa + a1.Length; }
         var unit = MatchUnit(t, p);
-        if (unit is null && MatchMultiplier(t, p) is { } m)
+        var pm = chinese ? SkipSpaces(t, p) : p;
+        if (unit is null && MatchMultiplier(t, pm) is { } m)
         {
             value *= m.Factor;
             multiplied = true;
-            p += m.Text.Length;
+            p = pm + m.Text.Length;
+            if (!chinese && !approx && !n.Value.HasDecimals && n.Value.Value > 0) (value, p) = ReadLowerOrders(t, p, value, m.Factor);
             if (MatchWord(t, p, _lex.ApproximateAfter) is { } a2) { approx = true; p += a2.Length; }
             unit = MatchUnit(t, p);
         }
-        if (unit is { } u) p = u.End;
-        return new Parsed { Value = value, End = p, Unit = unit?.Unit, Approx = approx, Multiplied = multiplied };
+        if (unit is { } u)
+        {
+            // 一吨半, 两米半, 一年半: half a measure more.
+            if (u.End < t.Length && t[u.End] == '半' && value == decimal.Truncate(value) && HalfUnitKinds.Contains(u.Unit.Kind))
+                return new Parsed { Value = value + 0.5m, End = u.End + 1, Unit = u.Unit, Approx = approx, Multiplied = multiplied };
+            return new Parsed { Value = value, End = u.End, Unit = u.Unit, Approx = approx, Multiplied = multiplied };
+        }
+        if (!approx)
+        {
+            if ((chinese || !multiplied) && ReadFraction(t, p, value) is { } f) return f;
+            if (!multiplied && ReadShare(t, p, value, n.Value) is { } share) return share;
+            // 4 6/3, 1 3/5: a whole number, a space, a fraction.
+            if (!chinese && !multiplied && !n.Value.HasDecimals && value >= 0 && p + 1 < t.Length && t[p] == ' ' && char.IsAsciiDigit(t[p + 1])
+                && ReadNumber(t, p + 1) is { HasDecimals: false } top && ReadFraction(t, top.End, top.Value) is { Unit: null } mixed
+                && top.End < t.Length && t[top.End] == '/')
+                return new Parsed { Value = value + mixed.Value, End = mixed.End, ByForm = true };
+        }
+        if (MatchSpreadPoints(t, p) is > 0 and var pe && _points is not null)
+            return new Parsed { Value = value, End = pe, Unit = _points, Approx = approx, Multiplied = multiplied };
+        return new Parsed { Value = value, End = p, Unit = null, Approx = approx, Multiplied = multiplied };
     }
+
+    /// <summary>Digits with lower orders after a multiplied figure (5万4千6百 = 54600, 5亿1万4千6百): each part must be
+    /// below the order before it.</summary>
+    private static (decimal Value, int End) ReadLowerOrders(string t, int p, decimal value, decimal lastFactor)
+    {
+        while (true)
+        {
+            var k = SkipSpaces(t, p);
+            if (k >= t.Length || !char.IsAsciiDigit(t[k])) return (value, p);
+            var e = k;
+            while (e < t.Length && char.IsAsciiDigit(t[e])) e++;
+            var o = SkipSpaces(t, e);
+            if (o >= t.Length) return (value, p);
+            decimal factor = t[o] switch { '亿' or '億' => 100000000m, '万' or '萬' => 10000m, '千' => 1000m, '百' => 100m, '十' => 10m, _ => 0m };
+            if (factor == 0 || factor >= lastFactor || e - k > 4) return (value, p);
+            var part = decimal.Parse(t.AsSpan(k, e - k), NumberStyles.None, CultureInfo.InvariantCulture);
+            if (part == 0 || part * factor >= lastFactor) return (value, p);
+            // 4千瓦, 3千米: the order opens a unit; 5万4千元 reads 4千 as part of the figure.
+            if (o + 1 < t.Length && t[o + 1] is '瓦' or '米' or '克' or '卡' or '伏' or '帕') return (value, p);
+            value += part * factor;
+            lastFactor = factor;
+            p = o + 1;
+        }
+    }
+
+    /// <summary>After a number N: 分之M (N分之M = M/N), 又 + a fraction (三百五十又三分之一), or /M for a figure of
+    /// up to four digits that is no year (3/4, not 2021/3).</summary>
+    private Parsed? ReadFraction(string t, int p, decimal whole)
+    {
+        var k = SkipSpaces(t, p);
+        if (k < t.Length && t[k] == '又')
+        {
+            var s = SkipSpaces(t, k + 1);
+            if (s < t.Length && ReadNumber(t, s) is { } den && ReadFraction(t, den.End, den.Value) is { } part && part.Value >= 0)
+                return new Parsed { Value = whole < 0 ? whole - part.Value : whole + part.Value, End = part.End, ByForm = true };
+            return null;
+        }
+        if (k < t.Length && t[k] == '分')
+        {
+            var z = SkipSpaces(t, k + 1);
+            if (z >= t.Length || t[z] != '之') return null;
+            var s = SkipSpaces(t, z + 1);
+            if (s >= t.Length || whole == 0) return null;
+            if (ReadNumber(t, s) is not { } numerator) return null;
+            return new Parsed { Value = Math.Round(numerator.Value / whole, FractionPlaces), End = numerator.End, ByForm = true };
+        }
+        if (p + 1 < t.Length && t[p] == '/' && char.IsAsciiDigit(t[p + 1]) && whole != 0 && whole == decimal.Truncate(whole)
+            && !LooksYear(whole) && Math.Abs(whole) < 10000)
+        {
+            var e = p + 1;
+            while (e < t.Length && char.IsAsciiDigit(t[e])) e++;
+            if (e - p - 1 > 4 || (e < t.Length && (t[e] is '/' or '.' or '-' || char.IsAsciiLetter(t[e])))) return null;
+            var den = decimal.Parse(t.AsSpan(p + 1, e - p - 1), NumberStyles.None, CultureInfo.InvariantCulture);
+            if (den == 0) return null;
+            return new Parsed { Value = Math.Round(whole / den, FractionPlaces), End = e, ByForm = true };
+        }
+        return null;
+    }
+
+    /// <summary>成 after a number up to ten is a share in tenths (三成 = 30 %, 9.5成 = 95 %, 三成半 = 35 %), unless 成
+    /// opens a word (成立, 成效) or the numeral is 一 of 一成不变.</summary>
+    private Parsed? ReadShare(string t, int p, decimal value, Num n)
+    {
+        if (_percent is null || value <= 0 || value > 10) return null;
+        var k = SkipSpaces(t, p);
+        if (k >= t.Length || t[k] != '成') return null;
+        foreach (var w in _num.ShareNotBefore)
+        {
+            var at = w[0] == '成' ? k : k + 1;
+            if (at + w.Length <= t.Length && string.CompareOrdinal(t, at, w, 0, w.Length) == 0) return null;
+        }
+        var end = k + 1;
+        // Spread by a space (十 成), the share must end the phrase.
+        if (k > p && end < t.Length && IsIdeograph(t[end])) return null;
+        var v = value * 10;
+        if (end < t.Length && t[end] == '半') { v += 5; end++; }
+        _ = n;
+        return new Parsed { Value = v, End = end, Unit = _percent, ByForm = true };
+    }
+
+    /// <summary>个百分点 spread by spaces or in traditional characters (六   个 百 分点, 個百分點); the end, or 0.</summary>
+    private static int MatchSpreadPoints(string t, int p)
+    {
+        foreach (var form in SpreadPointForms)
+        {
+            var k = SkipSpaces(t, p);
+            var ok = true;
+            foreach (var c in form)
+            {
+                k = SkipSpaces(t, k);
+                if (k < t.Length && (t[k] == c || TraditionalOf(c) == t[k])) k++;
+                else { ok = false; break; }
+            }
+            if (ok) return k;
+        }
+        return 0;
+    }
+
+    private static readonly string[] SpreadPointForms = ["个百分点", "百分点"];
+
+    private static char TraditionalOf(char c) => c switch { '个' => '個', '点' => '點', _ => c };
 
     /// <param name="t">The text.</param>
     /// <param name="i">Where the number starts.</param>
@@ -221,8 +539,11 @@ public sealed class QuantityRecognizer
         var first = ReadFigure(t, i, out var num);
         if (first is null) return null;
         // Numbers glued to Latin letters are names (PM2.5, G20, 5G, 4A, COVID-19), not figures.
-        // A minus needs a unit (增长-2.1%); a dash before a bare number is part of a name (歼-35).
-        if (first.Unit is null && (t[i] == '-' || (i > 0 && t[i - 1] == '-' && IsMinusStart(t, i - 1)))) return null;
+        // A minus needs a unit (增长-2.1%) unless it opens a line (-10000); a dash before a bare number is part of a
+        // name (歼-35).
+        var lineMinus = t[i] == '-' && i == 0;
+        if (first.Unit is null && !first.ByForm && !lineMinus
+            && (t[i] == '-' || (i > 0 && t[i - 1] == '-' && IsMinusStart(t, i - 1)))) return null;
         if (i > 0 && char.IsAsciiLetter(t[i - 1])) return null;
         if (i >= 2 && t[i - 1] == '-' && char.IsAsciiLetter(t[i - 2])) return null;
         if (first.Unit is null && num.End < t.Length && char.IsAsciiLetter(t[num.End])) return null;
@@ -232,6 +553,18 @@ public sealed class QuantityRecognizer
             foreach (var phrase in _lex.SetPhrases)
                 if (t.AsSpan(i).StartsWith(phrase, StringComparison.Ordinal)) return null;
             if (i > 0 && OpeningQuotes.Contains(t[i - 1], StringComparison.Ordinal)) return null;
+            // 统一, 三农, 一带一路, 十四五: a numeral inside a fixed expression is no value.
+            for (var k = num.Start; k < num.End; k++)
+                if (_num.InFixedExpression(t, k)) return null;
+            // 队伍, 大陆: a lone financial or traditional digit after another word is part of that word; a lone
+            // financial digit (陆家嘴, 伍) is never a number.
+            var s0 = t[num.Start] is '负' or '負' ? num.Start + 1 : num.Start;
+            if (num.End - s0 == 1 && !first.ByForm && FinancialDigits.Contains(t[s0], StringComparison.Ordinal)) return null;
+            if (ChineseNumeral.WrittenForms.Contains(t[s0], StringComparison.Ordinal) && s0 > 0 && IsIdeograph(t[s0 - 1])
+                && !ChineseNumeral.IsNumeralChar(t[s0 - 1]) && t[s0 - 1] is not ('负' or '負' or '之' or '又')
+                && (num.End - s0 < 2 || t.AsSpan(s0, num.End - s0).IndexOfAny("十百千万亿拾佰仟萬億") < 0)
+                && t[s0] is not ('廿' or '卅'))
+                return null;
         }
 
         var p = first.End;
@@ -245,7 +578,8 @@ public sealed class QuantityRecognizer
         var dateRange = false;
 
         // Range: a-b, a至b, a~b with the second figure carrying the unit.
-        if (p < t.Length && (t[p] is '-' or '~' or '至' or '到') && p + 1 < t.Length && IsRangeSecondStart(t, p + 1))
+        if (p < t.Length && (t[p] is '-' or '~' or '至' or '到') && p + 1 < t.Length
+            && (IsRangeSecondStart(t, p + 1) || (first.ByForm && first.Unit is not null && PercentPrefixAt(t, p + 1) > 0)))
         {
             var second = ReadFigure(t, p + 1, out var num2);
             if (second is not null && (first.Unit is null || second.Unit is null || first.Unit.Unit == second.Unit.Unit)
@@ -274,8 +608,9 @@ public sealed class QuantityRecognizer
             }
         }
 
-        // A Chinese numeral counts only with a unit: 三大攻坚战 and 三区三线 are names.
-        if (num.Chinese && unit is null && !dateRange) return null;
+        // A Chinese numeral with no unit counts only where it stands as a number (一百五十二, 两千四百五, or alone
+        // between punctuation): 三大攻坚战 and 三区三线 are names, 十九大 a congress.
+        if (num.Chinese && unit is null && !dateRange && !first.ByForm && !StandsAsNumber(t, i, num, first, p)) return null;
 
         var coreStart = i;
         var coreEnd = p;
@@ -319,6 +654,7 @@ public sealed class QuantityRecognizer
             }
         }
 
+        var decrease = kind == QuantityKind.Figure && HasDecreaseVerb(t, i);
         var span = SourceSpan.FromBounds(start, p);
         return new Quantity
         {
@@ -335,8 +671,63 @@ public sealed class QuantityRecognizer
             Approximate = approx,
             Estimate = kind == QuantityKind.Figure && HasEstimateWord(t, start),
             Period = kind == QuantityKind.Figure ? FindPeriod(t, start) : null,
-            Decrease = kind == QuantityKind.Figure && HasDecreaseVerb(t, i),
+            Decrease = decrease,
+            Change = decrease && value is { } dv ? Tidy(-dv) : null,
         };
+    }
+
+    /// <summary>A bare Chinese numeral (no unit) is a value when no word follows it (a word after it makes it part of
+    /// a name: 十八洞村, 二十国集团, 十一是, 五百亿级) and it stands alone between punctuation or spaces (二, 十), is a
+    /// negative (负三十二) or is a composed numeral of two or more characters with an order of magnitude or decimals
+    /// (一百五十二, 十余万, 十五点七); never when a name follows (十九大), it is a list label (二、), a rank (第一, 初一,
+    /// 周一) or a quoted slogan (“四个一百”).</summary>
+    private bool StandsAsNumber(string t, int i, Num num, Parsed first, int p)
+    {
+        if (p < t.Length && (IsIdeograph(t[p]) || t[p] is '○' or '”' or '’' or '」' or '』')) return false;
+        if (num.Value < 0) return true;
+        if (p < t.Length && t[p] is '、' or ')' or '.') return false;
+        if (i > 0 && t[i - 1] is '第' or '初' or '周' or '(' or '前' or '星' or '期') return false;
+        foreach (var w in _num.NameFollowers)
+            if (p + w.Length <= t.Length && string.CompareOrdinal(t, p, w, 0, w.Length) == 0) return false;
+        var alone = (i == 0 || !IsIdeograph(t[i - 1])) && (p >= t.Length || !IsIdeograph(t[p]));
+        if (alone) return true;
+        var span = t.AsSpan(num.Start, num.End - num.Start);
+        var composed = span.IndexOfAny("十百千万亿拾佰仟萬億兆") >= 0;
+        var length = span.Length - span.Count(' ');
+        return (composed && (length >= 2 || first.Approx || first.Multiplied)) || num.HasDecimals;
+    }
+
+    /// <summary>Words that are figures by themselves: doubling (翻一番 = 2, 翻两番 = 4) and no change (持平 = 0).</summary>
+    private Quantity? TryWordAt(string t, int i, int floor)
+    {
+        var c = t[i];
+        if (c == '翻' && _multiple is not null)
+        {
+            foreach (var (text, factor) in _num.Doubling)
+            {
+                if (i + text.Length > t.Length || string.CompareOrdinal(t, i, text, 0, text.Length) != 0) continue;
+                var span = SourceSpan.FromBounds(i, i + text.Length);
+                return new Quantity
+                {
+                    Span = span, CoreSpan = span, Text = text, Value = factor, Unit = _multiple.Unit,
+                    Estimate = HasEstimateWord(t, i), Period = FindPeriod(t, i),
+                };
+            }
+            return null;
+        }
+        if (c is not ('持' or '基' or '大')) return null;
+        foreach (var (text, approximate) in _num.FlatWords)
+        {
+            if (i + text.Length > t.Length || string.CompareOrdinal(t, i, text, 0, text.Length) != 0) continue;
+            if (i < floor) return null;
+            var span = SourceSpan.FromBounds(i, i + text.Length);
+            return new Quantity
+            {
+                Span = span, CoreSpan = span, Text = text, Kind = QuantityKind.NoChange, Value = 0, Change = 0, Approximate = approximate,
+                Estimate = HasEstimateWord(t, i), Period = FindPeriod(t, i),
+            };
+        }
+        return null;
     }
 
     /// <summary>Drops trailing zeros a multiplication left (1090.4 × 10^8 = 109040000000.0 → 109040000000).</summary>
@@ -438,7 +829,7 @@ public sealed class QuantityRecognizer
 
     private bool HasDecreaseVerb(string t, int i)
     {
-        foreach (var w in _lex.DecreaseWords)
+        foreach (var w in _decreaseWords)
         {
             if (i - w.Length >= 0 && string.CompareOrdinal(t, i - w.Length, w, 0, w.Length) == 0) return true;
             if (i - w.Length - 1 >= 0 && t[i - 1] == '了' && string.CompareOrdinal(t, i - w.Length - 1, w, 0, w.Length) == 0) return true;

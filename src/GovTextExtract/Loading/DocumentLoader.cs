@@ -10,9 +10,10 @@ namespace GovTextExtract.Loading;
 /// <c>word/document.xml</c>; <c>&lt;!doctype html</c>, <c>&lt;html</c> or another HTML start tag after a BOM, whitespace
 /// and comments → HTML; anything else → plain text (an <c>.htm</c>/<c>.html</c> name whose content has tags also
 /// reads as HTML).</para>
-/// <para>Plain text: a BOM (UTF-8, UTF-16, UTF-32) wins; else strict UTF-8; else GB18030 (a superset of GBK and
-/// GB2312). Bytes that decode to mostly control characters are rejected as binary. HTML adds the charset a meta tag
-/// declares (see <see cref="LoadOptions.Encoding"/>).</para>
+/// <para>Plain text: a BOM (UTF-8, UTF-16, UTF-32) wins; else the bytes decide: UTF-8 (a few invalid bytes become
+/// U+FFFD, with a warning in <see cref="LoadedDocument.Warnings"/>), UTF-16 LE or BE without a BOM, Big5, else GB18030
+/// (a superset of GBK and GB2312). Bytes that decode to mostly control characters are rejected as binary. HTML adds
+/// the charset a meta tag declares, unless the bytes contradict it (see <see cref="LoadOptions.Encoding"/>).</para>
 /// <para>Every failure is a <see cref="DocumentLoadException"/> naming the file and the reason; HTML, DOCX and PDF
 /// reading runs under <see cref="LoadOptions.TimeBudget"/>.</para>
 /// </remarks>
@@ -178,13 +179,13 @@ public static class DocumentLoader
     /// <summary>Decodes the bytes of a plain-text document.</summary>
     private static LoadedDocument LoadText(byte[] bytes, string name, LoadOptions options)
     {
-        var (text, encoding) = TextDecoder.Decode(bytes, options.Encoding);
+        var (text, encoding, warnings) = TextDecoder.DecodeDetailed(bytes, options.Encoding);
         if (string.IsNullOrWhiteSpace(text))
             throw new DocumentLoadException(name, LoadFailure.Empty, "the document holds no text");
         if (TextDecoder.LooksBinary(text))
             throw new DocumentLoadException(name, LoadFailure.NotText,
-                "the bytes are not text in UTF-8, UTF-16 or GB18030 (binary data?)");
-        return new LoadedDocument { Name = System.IO.Path.GetFileName(name), Text = text, EncodingName = encoding };
+                "the bytes are not text in UTF-8, UTF-16, GB18030 or Big5 (binary data?)");
+        return new LoadedDocument { Name = System.IO.Path.GetFileName(name), Text = text, EncodingName = encoding, Warnings = warnings };
     }
 
     /// <summary>The start of a document as characters: UTF-16 when a UTF-16 BOM says so, else Latin-1 (every HTML

@@ -54,7 +54,7 @@ internal static class EncodingDetector
     /// bytes are not mostly UTF-8. Each invalid sequence becomes U+FFFD and a warning says how many.</summary>
     internal static Decoded? NearUtf8(ReadOnlySpan<byte> bytes)
     {
-        var (multi, invalid, first) = CountUtf8(bytes);
+        var (multi, invalid, first) = CountUtf8(bytes, Utf8ValidPerInvalid);
         if (invalid == 0 || multi < 4 || (long)invalid * Utf8ValidPerInvalid > multi)
             return null;
         var text = Encoding.UTF8.GetString(bytes);
@@ -65,7 +65,10 @@ internal static class EncodingDetector
 
     /// <summary>Valid multi-byte sequences, invalid sequences (each maximal invalid subpart once, as the decoder
     /// replaces them) and the offset of the first invalid one.</summary>
-    internal static (long Multi, long Invalid, long First) CountUtf8(ReadOnlySpan<byte> bytes)
+    /// <param name="bytes">The bytes.</param>
+    /// <param name="stopRatio">When positive, the count stops as soon as the invalid sequences times this ratio
+    /// exceed every valid sequence the rest of the bytes could still hold (GBK bytes stop within a few percent).</param>
+    internal static (long Multi, long Invalid, long First) CountUtf8(ReadOnlySpan<byte> bytes, int stopRatio = 0)
     {
         long multi = 0, invalid = 0, first = -1, offset = 0;
         while (!bytes.IsEmpty)
@@ -81,6 +84,8 @@ internal static class EncodingDetector
             {
                 invalid++;
                 if (first < 0) first = offset;
+                if (stopRatio > 0 && invalid * stopRatio > multi + bytes.Length / 2)
+                    break;
             }
             consumed = Math.Max(1, consumed);
             bytes = bytes[consumed..];

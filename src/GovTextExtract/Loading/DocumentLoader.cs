@@ -188,13 +188,15 @@ public static class DocumentLoader
         return new LoadedDocument { Name = System.IO.Path.GetFileName(name), Text = text, EncodingName = encoding, Warnings = warnings };
     }
 
-    /// <summary>The start of a document as characters: UTF-16 when a UTF-16 BOM says so, else Latin-1 (every HTML
+    /// <summary>The start of a document as characters: UTF-16 when a UTF-16 BOM or the bytes say so, else Latin-1 (every HTML
     /// tag name is ASCII, and ASCII bytes read the same in UTF-8 and GB18030).</summary>
     private static string SniffText(ReadOnlySpan<byte> b)
     {
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(b[2..(b.Length & ~1)]);
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(b[2..(b.Length & ~1)]);
         if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) b = b[3..];
+        // UTF-16 without a BOM: NUL bytes, and one reading that is text.
+        if (b.IndexOf((byte)0) >= 0 && EncodingDetector.Utf16(b) is { } utf16) return utf16.Text;
         return Encoding.Latin1.GetString(b);
     }
 

@@ -133,9 +133,20 @@ internal static class EncodingDetector
     /// GB18030 (a superset of GBK and GB2312, the encoding of mainland government sites).</summary>
     internal static Decoded Legacy(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> sample)
     {
-        if (IsBig5(sample))
-            return new Decoded(Big5.GetString(bytes), "big5");
-        return new Decoded(TextDecoder.Gb18030.GetString(bytes), "gb18030");
+        var (encoding, name) = IsBig5(sample) ? (Big5, "big5") : (TextDecoder.Gb18030, "gb18030");
+        return DecodeWith(encoding, name, bytes);
+    }
+
+    /// <summary>Decodes with a legacy encoding, invalid bytes as U+FFFD (the code-page decoders' default is a
+    /// silent '?'), with a warning that counts them.</summary>
+    internal static Decoded DecodeWith(Encoding encoding, string name, ReadOnlySpan<byte> bytes)
+    {
+        var decoder = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+        var text = decoder.GetString(bytes);
+        var replaced = text.AsSpan().Count('\uFFFD');
+        return replaced == 0 ? new Decoded(text, name)
+            : new Decoded(text, name, [string.Create(CultureInfo.InvariantCulture,
+                $"{replaced} byte sequence(s) that are not {name.ToUpperInvariant()} replaced by U+FFFD")]);
     }
 
     /// <summary>True when UTF.Unknown reads the sample as Big5.</summary>

@@ -43,7 +43,8 @@ internal static class HtmlCharset
         if (multi > 0 && (System.Text.Unicode.Utf8.IsValid(bytes) ? new Decoded(Encoding.UTF8.GetString(bytes), "utf-8")
                 : EncodingDetector.NearUtf8(bytes)) is { } utf8)
             return utf8 with { Warnings = [$"the page declares charset \"{Shown(label)}\" but its bytes are UTF-8: read as utf-8", .. utf8.Warnings] };
-        return new Decoded(enc.GetString(bytes), enc.CodePage == TextDecoder.Gb18030.CodePage ? "gb18030" : enc.WebName);
+        return enc.IsSingleByte ? new Decoded(enc.GetString(bytes), enc.WebName)
+            : EncodingDetector.DecodeWith(enc, enc.CodePage == TextDecoder.Gb18030.CodePage ? "gb18030" : enc.WebName, bytes);
     }
 
     private static string Clean(string label) => label.Trim().Trim('"', '\'').Trim();

@@ -156,6 +156,28 @@ public class EncodingDetectionTests
         Assert.Equal(s, doc.Text);
     }
 
+    [Theory]
+    [InlineData(false, "utf-16le")]
+    [InlineData(true, "utf-16be")]
+    public void Utf16HtmlWithoutBom_IsReadAsHtml(bool bigEndian, string name)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, false).GetBytes(Html(null, Original.Value));
+        var doc = DocumentLoader.FromBytes(bytes, "page.bin");
+        Assert.Equal("html", doc.Format);
+        Assert.Equal(name, doc.EncodingName);
+        Assert.Equal(HtmlReference().Text, doc.Text);
+    }
+
+    [Fact]
+    public void GbkCutInTheMiddleOfACharacter_Warns()
+    {
+        var b = Gb18030.GetBytes(Original.Value + "完");
+        var doc = DocumentLoader.FromBytes(b[..^1], "cut-gbk.txt");
+        Assert.Equal("gb18030", doc.EncodingName);
+        Assert.Equal(Original.Value + "\uFFFD", doc.Text);
+        Assert.Contains("not GB18030 replaced by U+FFFD", Assert.Single(doc.Warnings));
+    }
+
     [Fact]
     public void Utf16WithAnOddByteCount_KeepsItsText_AndWarns()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using GovTextExtract.Loading;
 using GovTextExtract.Output;
 using GovTextExtract.Records;
 
@@ -12,7 +13,7 @@ internal static class ExtractCommand
     {
         var file = new Argument<string>("FILE")
         {
-            Description = "A text file (UTF-8, UTF-16 or GB18030) holding a document that states targets and " +
+            Description = "A text file (UTF-8, UTF-16, GB18030 or Big5), HTML page, DOCX or PDF holding a document that states targets and " +
                           "reports results, e.g. a completion circular (完成情况的通报).",
         };
         var format = CommonOptions.Format();
@@ -37,10 +38,15 @@ internal static class ExtractCommand
             if (parse.GetValue(output) is { } outPath and not "-")
                 OutputTarget.CheckNotInput(outPath, [path]);
             var pipeline = CommonOptions.WithBudget(ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader), parse.GetValue(maxSeconds));
+            var document = DocumentLoader.Load(path, pipeline.Options.Load);
+            // How the bytes became text (invalid bytes replaced, a charset declaration overruled) goes to stderr, as
+            // notes: the records on stdout keep their shape.
+            foreach (var warning in document.Warnings)
+                context.Error.WriteLine($"govtext: {document.Name}: warning: {warning}");
             ExtractionResult result;
             try
             {
-                result = pipeline.ExtractFile(path);
+                result = pipeline.Extract(document);
             }
             catch (ExtractionBudgetException e)
             {

@@ -10,9 +10,10 @@ namespace GovTextExtract.Loading;
 /// <c>word/document.xml</c>; <c>&lt;!doctype html</c>, <c>&lt;html</c> or another HTML start tag after a BOM, whitespace
 /// and comments → HTML; anything else → plain text (an <c>.htm</c>/<c>.html</c> name whose content has tags also
 /// reads as HTML).</para>
-/// <para>Plain text: a BOM (UTF-8, UTF-16, UTF-32) wins; else strict UTF-8; else GB18030 (a superset of GBK and
-/// GB2312). Bytes that decode to mostly control characters are rejected as binary. HTML adds the charset a meta tag
-/// declares (see <see cref="LoadOptions.Encoding"/>).</para>
+/// <para>Plain text: a BOM (UTF-8, UTF-16, UTF-32) wins; else the bytes decide: UTF-8 (a few invalid bytes become
+/// U+FFFD, with a warning in <see cref="LoadedDocument.Warnings"/>), UTF-16 LE or BE without a BOM, Big5, else GB18030
+/// (a superset of GBK and GB2312). Bytes that decode to mostly control characters are rejected as binary. HTML adds
+/// the charset a meta tag declares, unless the bytes contradict it (see <see cref="LoadOptions.Encoding"/>).</para>
 /// <para>Every failure is a <see cref="DocumentLoadException"/> naming the file and the reason; HTML, DOCX and PDF
 /// reading runs under <see cref="LoadOptions.TimeBudget"/>.</para>
 /// </remarks>
@@ -178,22 +179,24 @@ public static class DocumentLoader
     /// <summary>Decodes the bytes of a plain-text document.</summary>
     private static LoadedDocument LoadText(byte[] bytes, string name, LoadOptions options)
     {
-        var (text, encoding) = TextDecoder.Decode(bytes, options.Encoding);
+        var (text, encoding, warnings) = TextDecoder.DecodeDetailed(bytes, options.Encoding);
         if (string.IsNullOrWhiteSpace(text))
             throw new DocumentLoadException(name, LoadFailure.Empty, "the document holds no text");
         if (TextDecoder.LooksBinary(text))
             throw new DocumentLoadException(name, LoadFailure.NotText,
-                "the bytes are not text in UTF-8, UTF-16 or GB18030 (binary data?)");
-        return new LoadedDocument { Name = System.IO.Path.GetFileName(name), Text = text, EncodingName = encoding };
+                "the bytes are not text in UTF-8, UTF-16, GB18030 or Big5 (binary data?)");
+        return new LoadedDocument { Name = System.IO.Path.GetFileName(name), Text = text, EncodingName = encoding, Warnings = warnings };
     }
 
-    /// <summary>The start of a document as characters: UTF-16 when a UTF-16 BOM says so, else Latin-1 (every HTML
+    /// <summary>The start of a document as characters: UTF-16 when a UTF-16 BOM or the bytes say so, else Latin-1 (every HTML
     /// tag name is ASCII, and ASCII bytes read the same in UTF-8 and GB18030).</summary>
     private static string SniffText(ReadOnlySpan<byte> b)
     {
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(b[2..(b.Length & ~1)]);
         if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(b[2..(b.Length & ~1)]);
         if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) b = b[3..];
+        // UTF-16 without a BOM: NUL bytes, and one reading that is text.
+        if (b.IndexOf((byte)0) >= 0 && EncodingDetector.Utf16(b) is { } utf16) return utf16.Text;
         return Encoding.Latin1.GetString(b);
     }
 

@@ -3,41 +3,57 @@ using System.Text;
 namespace GovTextExtract.Loading;
 
 /// <summary>Decides the encoding of an HTML page: a BOM wins; else a charset the page declares in a
-/// <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type"&gt;</c> tag near its start; else strict
-/// UTF-8; else GB18030.</summary>
+/// <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type"&gt;</c> tag near its start, unless the bytes
+/// contradict it; else the bytes decide (<see cref="EncodingDetector"/>).</summary>
 /// <remarks>GB2312 and GBK labels decode as GB18030 (their superset), as browsers do. A page that declares UTF-8 but
-/// is not valid UTF-8 decodes as GB18030: Chinese sites that copy a template's UTF-8 tag onto GBK bytes are common.</remarks>
+/// is not UTF-8 is read by its bytes (GB18030 or Big5): Chinese sites that copy a template's UTF-8 tag onto GBK bytes
+/// are common. A page that declares another charset but whose bytes are UTF-8 (with at most a few invalid bytes)
+/// reads as UTF-8. An unknown or unsupported label (utf-7, x-nonsense) is ignored: the bytes decide. The last two
+/// leave a warning.</remarks>
 internal static class HtmlCharset
 {
     /// <summary>How many bytes from the start the meta tag is looked for (browsers look at 1024; Chinese portals often
     /// put long scripts first).</summary>
     internal const int PrescanBytes = 8192;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-
     /// <summary>Decodes the page bytes.</summary>
-    /// <returns>The text without BOM and the name of the encoding used.</returns>
-    public static (string Text, string EncodingName) Decode(ReadOnlySpan<byte> bytes, Encoding? forced)
+    /// <returns>The text without BOM, the name of the encoding used and any warnings.</returns>
+    public static Decoded Decode(ReadOnlySpan<byte> bytes, Encoding? forced)
     {
         if (forced is not null || HasBom(bytes))
-            return TextDecoder.Decode(bytes, forced);
+            return TextDecoder.DecodeDetailed(bytes, forced);
         var declared = FindDeclaredCharset(bytes[..Math.Min(bytes.Length, PrescanBytes)]);
-        if (declared is not null && EncodingForLabel(declared) is { } enc)
+        if (declared is null)
+            return EncodingDetector.Detect(bytes);
+        var label = Clean(declared);
+        var enc = EncodingForLabel(declared);
+        if (enc is null)
         {
-            if (enc.CodePage == Encoding.UTF8.CodePage)
-            {
-                try
-                {
-                    return (StrictUtf8.GetString(bytes), "utf-8");
-                }
-                catch (DecoderFallbackException)
-                {
-                    return (TextDecoder.Gb18030.GetString(bytes), "gb18030");
-                }
-            }
-            return (enc.GetString(bytes), enc.CodePage == TextDecoder.Gb18030.CodePage ? "gb18030" : enc.WebName);
+            var d = EncodingDetector.Detect(bytes);
+            return d with { Warnings = [$"the page declares charset \"{Shown(label)}\", which is not supported: read as {d.EncodingName} by its bytes", .. d.Warnings] };
         }
-        return TextDecoder.Decode(bytes);
+        if (enc.CodePage == Encoding.UTF8.CodePage)
+        {
+            var d = EncodingDetector.Detect(bytes);
+            return d.EncodingName == "utf-8" || d.EncodingName.StartsWith("utf-16", StringComparison.Ordinal) ? d
+                : d with { Warnings = [$"the page declares charset \"{Shown(label)}\" but its bytes are not UTF-8: read as {d.EncodingName}", .. d.Warnings] };
+        }
+        // A legacy declaration: bytes with non-ASCII characters that are (almost all) valid UTF-8 overrule it.
+        var (multi, _, _) = EncodingDetector.CountUtf8(bytes[..Math.Min(bytes.Length, EncodingDetector.SampleBytes)]);
+        if (multi > 0 && (System.Text.Unicode.Utf8.IsValid(bytes) ? new Decoded(Encoding.UTF8.GetString(bytes), "utf-8")
+                : EncodingDetector.NearUtf8(bytes)) is { } utf8)
+            return utf8 with { Warnings = [$"the page declares charset \"{Shown(label)}\" but its bytes are UTF-8: read as utf-8", .. utf8.Warnings] };
+        return enc.IsSingleByte ? new Decoded(enc.GetString(bytes), enc.WebName)
+            : EncodingDetector.DecodeWith(enc, enc.CodePage == TextDecoder.Gb18030.CodePage ? "gb18030" : enc.WebName, bytes);
+    }
+
+    private static string Clean(string label) => label.Trim().Trim('"', '\'').Trim();
+
+    /// <summary>A label as a message may show it: printable ASCII, at most 40 characters.</summary>
+    private static string Shown(string label)
+    {
+        var s = new string(label.Where(c => c is >= ' ' and <= '~' and not '"').Take(40).ToArray());
+        return s.Length == 0 ? "?" : s;
     }
 
     private static bool HasBom(ReadOnlySpan<byte> b) =>
@@ -61,11 +77,29 @@ internal static class HtmlCharset
         if (l.Length == 0 || l.Length > 40) return null;
         try
         {
-            return Encoding.GetEncoding(l);
+            var enc = Encoding.GetEncoding(l);
+            // A label that names an encoding which cannot hold the ASCII meta tag it was read from (UTF-7, UTF-32,
+            // EBCDIC) is a wrong label: the bytes decide.
+            return IsAsciiCompatible(enc) ? enc : null;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // Unknown labels throw ArgumentException; UTF-7 (obsolete since .NET 5) throws NotSupportedException.
             return null;
+        }
+    }
+
+    /// <summary>True when the encoding writes the characters of a meta tag as their ASCII bytes.</summary>
+    private static bool IsAsciiCompatible(Encoding enc)
+    {
+        const string probe = "<meta charset=\"x\">\n";
+        try
+        {
+            return enc.CodePage != 65000 && enc.GetBytes(probe).AsSpan().SequenceEqual(Encoding.ASCII.GetBytes(probe));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return false;
         }
     }
 

@@ -100,7 +100,7 @@ internal static class HtmlDocumentReader
     /// <summary>Parses the page and extracts its text.</summary>
     public static LoadedDocument Read(byte[] bytes, string name, LoadOptions options, CancellationToken ct)
     {
-        var (text, encoding) = HtmlCharset.Decode(bytes, options.Encoding);
+        var (text, encoding, warnings) = HtmlCharset.Decode(bytes, options.Encoding);
         ct.ThrowIfCancellationRequested();
         if (TextDecoder.LooksBinary(text))
             throw new DocumentLoadException(name, LoadFailure.NotText, "the page's bytes are not text (binary data?)");
@@ -118,7 +118,7 @@ internal static class HtmlDocumentReader
         if (builder.IsEmpty) builder = Walk(root, heuristics: false, ct);
         if (builder.IsEmpty)
             throw new DocumentLoadException(name, LoadFailure.Empty, "the HTML page holds no text");
-        return builder.Build(name, DocumentFormats.Html, encoding);
+        return builder.Build(name, DocumentFormats.Html, encoding) with { Warnings = warnings };
     }
 
     private static StructuredTextBuilder Walk(INode? root, bool heuristics, CancellationToken ct)

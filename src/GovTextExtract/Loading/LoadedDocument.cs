@@ -38,6 +38,10 @@ public sealed record LoadedDocument
     /// <summary>The tables of the document (HTML and DOCX tables; PDF and plain text have none here), rows × cells,
     /// each cell with its span in <see cref="Text"/>.</summary>
     public IReadOnlyList<DocumentTable> Tables { get; init; } = [];
+    /// <summary>What the reader should know about how the bytes became text, in plain words: invalid UTF-8 bytes
+    /// replaced by U+FFFD, a charset declaration that was unsupported or that the bytes overruled, a cut UTF-16 file.
+    /// Empty when the decoding was clean.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
     /// <summary>Number of pages for a PDF; null for the other formats.</summary>
     public int? PageCount { get; init; }
 }

@@ -31,7 +31,8 @@ internal static class QuantitiesCommand
             "Keys: start and length (UTF-16 offsets " +
             "into the decoded text), text, value (万 and 亿 multiplied out, % as a number of percent), unit, " +
             "bound (at_least, at_most, about, range, exact), approximate, estimate, period, kind, low, high, " +
-            "decrease.\n" +
+            "decrease, change (the signed change a growth figure states: 下降3% gives -3, 持平 gives 0; null for " +
+            "a level).\n" +
             "Example: govtext quantities --text \"增长8.1%(目标8%)\"")
         {
             file, text, all,
@@ -57,10 +58,10 @@ internal static class QuantitiesCommand
     /// <summary>The JSON shape of one quantity: its span flattened to start and length.</summary>
     private sealed record QuantityLine(
         int Start, int Length, string Text, decimal? Value, string? Unit, BoundKind? Bound, bool Approximate,
-        bool Estimate, string? Period, QuantityKind Kind, decimal? Low, decimal? High, bool Decrease)
+        bool Estimate, string? Period, QuantityKind Kind, decimal? Low, decimal? High, bool Decrease, decimal? Change)
     {
         public static QuantityLine From(Quantity q) => new(
             q.Span.Start, q.Span.Length, q.Text, q.Value, q.Unit, q.Bound, q.Approximate, q.Estimate, q.Period, q.Kind,
-            q.Low, q.High, q.Decrease);
+            q.Low, q.High, q.Decrease, q.Change);
     }
 }

@@ -247,13 +247,14 @@ public sealed class ExtractionPipeline
 
     /// <summary>Every recognised quantity of a text, with spans into that text.</summary>
     /// <param name="text">The text.</param>
-    /// <param name="includeNonFigures">Also return dates, document numbers, ranks and item numbers.</param>
+    /// <param name="includeNonFigures">Also return dates, document numbers, ranks and item numbers (figures and
+    /// statements of no change, 持平, are always returned).</param>
     public IReadOnlyList<Quantity> RecognizeQuantities(string text, bool includeNonFigures = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text);
         return _recognizer.Recognize(normalized.Text)
-            .Where(q => includeNonFigures || q.Kind == QuantityKind.Figure)
+            .Where(q => includeNonFigures || q.Kind is QuantityKind.Figure or QuantityKind.NoChange)
             .Select(q => q with
             {
                 Span = normalized.ToOriginal(q.Span),

@@ -234,6 +234,18 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void QuantitiesPrintsASignedChangeAndAStatementOfNoChange()
+    {
+        var (code, stdout, _) = Run("quantities", "--text", "与上年持平，出口下降3%");
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(("no_change", 0m), (lines[0].GetProperty("kind").GetString(), lines[0].GetProperty("change").GetDecimal()));
+        Assert.Equal(-3m, lines[1].GetProperty("change").GetDecimal());
+    }
+
+    [Fact]
     public void PairWritesTheCrossYearShape()
     {
         var a = Write("place-2012.txt", "2012年主要预期目标是：地区生产总值增长8%。");

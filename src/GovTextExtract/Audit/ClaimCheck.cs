@@ -20,6 +20,14 @@ internal static class ClaimCheck
     /// <summary>Least share of a record indicator's bigrams inside a listed phrase for the phrase to cover it whole.</summary>
     private const double MinContainment = 0.85;
 
+    /// <summary>Most characters between a claim that lists what it covers and the records it may name, in a document
+    /// of more than <see cref="NearRecords"/> records: a summary names items of its own part of the document, and the
+    /// bound keeps the check linear in a very long one.</summary>
+    private const int ClaimReach = 100_000;
+
+    /// <summary>Up to this many records, every claim reads all of them.</summary>
+    private const int NearRecords = 500;
+
     private sealed record Claim(int Start, int End, bool Exceeded);
 
     private sealed record Phrase(string Text, SourceSpan Span);
@@ -27,14 +35,29 @@ internal static class ClaimCheck
     public static IEnumerable<Finding> Run(AuditDocument doc, Lazy<ChineseSegmenter?> segmenter, IReadOnlySet<int> doubtful)
     {
         var all = Enumerable.Range(0, doc.Records.Count).ToArray();
+        // The records in text order of their first evidence, so that a claim reads those near it by binary search.
+        var first = all.Select(i => doc.SpansOf(i).Select(s => s.Start).DefaultIfEmpty(int.MaxValue).Min()).ToArray();
+        var byPosition = all.OrderBy(i => first[i]).ToArray();
+        var positions = byPosition.Select(i => first[i]).ToArray();
+        int[] Near(int from, int to)
+        {
+            var lo = Array.BinarySearch(positions, from);
+            if (lo < 0) lo = ~lo;
+            while (lo > 0 && positions[lo - 1] >= from) lo--;
+            var found = new List<int>();
+            for (var k = lo; k < positions.Length && positions[k] <= to; k++) found.Add(byPosition[k]);
+            found.Sort();
+            return [.. found];
+        }
         foreach (var claim in FindClaims(doc))
         {
             var para = doc.Paragraph(claim.Start);
-            var inPara = all.Where(i => doc.SpansOf(i).Any(s => para.Contains(s))).ToArray();
+            var nearby = doc.Records.Count <= NearRecords ? all : Near(claim.Start - ClaimReach, claim.End + ClaimReach);
+            var inPara = nearby.Where(i => doc.SpansOf(i).Any(s => para.Contains(s))).ToArray();
             var (listStart, listEnd, phrases, listHasFigures) = ListOf(doc, claim, segmenter);
             var claimSpan = SourceSpan.FromBounds(listStart, claim.End);
             var listed = phrases.Count > 0 && !listHasFigures;
-            var covered = listed ? Match(doc, phrases, all, inPara).ToList() : [];
+            var covered = listed ? Match(doc, phrases, nearby, inPara).ToList() : [];
             var general = false;
             // A list names what it covers. A single phrase that names no record ("全市上下攻坚克难,全面完成…") is no list:
             // such a claim covers what its sentence or paragraph reports, or, in a summary without figures, the document.

@@ -254,7 +254,7 @@ public sealed class ExtractionPipeline
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text);
         return _recognizer.Recognize(normalized.Text)
-            .Where(q => includeNonFigures || q.Kind is QuantityKind.Figure or QuantityKind.NoChange)
+            .Where(q => includeNonFigures || q.IsFigure || q.Kind == QuantityKind.NoChange)
             .Select(q => q with
             {
                 Span = normalized.ToOriginal(q.Span),

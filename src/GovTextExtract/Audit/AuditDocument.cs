@@ -21,7 +21,7 @@ internal sealed class AuditDocument
         _normalized = TextNormalizer.Normalize(original);
         Text = _normalized.Text;
         _fromOriginal = BuildReverseMap(original.Length, Text.Length, _normalized);
-        Figures = recognizer.Recognize(Text).Where(q => q.Kind == QuantityKind.Figure).ToArray();
+        Figures = recognizer.Recognize(Text).Where(q => q.IsFigure).ToArray();
         TargetSpans = records.Select(r => FromOriginal(r.Evidence.Target)).ToArray();
         ActualSpans = records.Select(r => FromOriginal(r.Evidence.Actual)).ToArray();
         RateSpans = records.Select(r => FromOriginal(r.Evidence.Rate)).ToArray();

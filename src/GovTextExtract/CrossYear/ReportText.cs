@@ -20,7 +20,7 @@ internal sealed class ReportText
         Normalized = TextNormalizer.Normalize(document.Text);
         Text = Normalized.Text;
         Quantities = recognizer.Recognize(Text);
-        Figures = Quantities.Where(q => q.Kind == QuantityKind.Figure).ToArray();
+        Figures = Quantities.Where(q => q.IsFigure).ToArray();
         _figureStarts = Figures.Select(q => q.CoreSpan.Start).ToArray();
         var years = Quantities.Where(q => q.Kind == QuantityKind.Date && q.Value is { } v && v >= 1949 && v <= 2100
             && v == decimal.Truncate(v) && IsYearToken(q)).ToArray();

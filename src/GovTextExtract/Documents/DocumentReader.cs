@@ -50,7 +50,7 @@ public sealed class DocumentReader
         var reading = TextNormalizer.Normalize(document.Text);
         var text = reading.Text;
         var tableSpans = tables.Select(t => SourceSpan.FromBounds(ToReading(reading, t.Span.Start), ToReading(reading, t.Span.End))).ToArray();
-        var figures = _recognizer.Recognize(text).Where(q => q.Kind == QuantityKind.Figure).ToArray();
+        var figures = _recognizer.Recognize(text).Where(q => q.IsFigure).ToArray();
 
         var blocks = new List<TextBlock>();
         var sentences = new List<Sentence>();

@@ -87,7 +87,7 @@ public sealed class CircularPairer
     {
         ArgumentNullException.ThrowIfNull(text);
         var all = _recognizer.Recognize(text);
-        var figs = all.Where(q => q.Kind == QuantityKind.Figure).Select((q, i) => new Fig(q, i)).ToList();
+        var figs = all.Where(q => q.IsFigure).Select((q, i) => new Fig(q, i)).ToList();
         foreach (var f in figs) f.IsRate = IsStatedRate(text, f, figs);
         var drafts = new List<Draft>();
 

@@ -19,6 +19,9 @@ public enum QuantityKind
     /// <summary>A statement of no change (持平, 与上年持平, 基本持平): value 0 and <see cref="Quantity.Change"/> 0. A kind of
     /// its own, so readers of figures (which handle 与上年持平 as a phrase) see no new figure.</summary>
     NoChange,
+    /// <summary>A multiple (1.5倍, 翻一番 = 2, 翻两番 = 4): a figure whose unit is 倍, of a kind of its own so that a caller
+    /// can tell a factor from an amount; the readers of figures read it as one (<see cref="Quantity.IsFigure"/>).</summary>
+    Multiple,
 }
 
 /// <summary>A number found in text, resolved to an exact decimal with its unit and qualifiers.</summary>
@@ -32,6 +35,9 @@ public sealed record Quantity
     public required string Text { get; init; }
     /// <summary>What the number is.</summary>
     public QuantityKind Kind { get; init; } = QuantityKind.Figure;
+
+    /// <summary>True for a figure of interest: <see cref="QuantityKind.Figure"/> or <see cref="QuantityKind.Multiple"/>.</summary>
+    public bool IsFigure => Kind is QuantityKind.Figure or QuantityKind.Multiple;
     /// <summary>The value with multipliers applied (万 = 10^4, 亿 = 10^8); null for a range.</summary>
     public decimal? Value { get; init; }
     /// <summary>Lower end of a range.</summary>

@@ -661,7 +661,7 @@ public sealed class QuantityRecognizer
             Span = span,
             CoreSpan = SourceSpan.FromBounds(coreStart, coreEnd),
             Text = t.Substring(span.Start, span.Length),
-            Kind = kind,
+            Kind = kind == QuantityKind.Figure && unit?.Unit == "倍" ? QuantityKind.Multiple : kind,
             Value = Tidy(value),
             Low = Tidy(low),
             High = Tidy(high),
@@ -709,7 +709,7 @@ public sealed class QuantityRecognizer
                 var span = SourceSpan.FromBounds(i, i + text.Length);
                 return new Quantity
                 {
-                    Span = span, CoreSpan = span, Text = text, Value = factor, Unit = _multiple.Unit,
+                    Span = span, CoreSpan = span, Text = text, Kind = QuantityKind.Multiple, Value = factor, Unit = _multiple.Unit,
                     Estimate = HasEstimateWord(t, i), Period = FindPeriod(t, i),
                 };
             }

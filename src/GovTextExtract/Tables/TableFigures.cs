@@ -20,7 +20,7 @@ internal sealed class TableFigures(string text, LexiconSet lex, QuantityRecogniz
     private const string PeriodProbe = "，100个";
 
     public bool HasFigure(DocumentTableCell cell) =>
-        recognizer.Recognize(TextNormalizer.Normalize(cell.Text).Text).Any(q => q.Kind == QuantityKind.Figure);
+        recognizer.Recognize(TextNormalizer.Normalize(cell.Text).Text).Any(q => q.IsFigure);
 
     /// <summary>The figure of a cell: a bare number (signed, or a signed range: -4.0~-4.5) takes
     /// <paramref name="defaultUnit"/>; among several figures the first in <paramref name="preferUnit"/> that is not a
@@ -49,7 +49,7 @@ internal sealed class TableFigures(string text, LexiconSet lex, QuantityRecogniz
             var q = new Quantity { Span = span, CoreSpan = span, Text = text.Substring(span.Start, span.Length), Low = low, High = high, Bound = BoundKind.Range };
             return new Figure(q, null, QuantityRecognizer.Tidy(low * f), QuantityRecognizer.Tidy(high * f), u, q.Text, span);
         }
-        var figures = recognizer.Recognize(normalized.Text).Where(q => q.Kind == QuantityKind.Figure).ToArray();
+        var figures = recognizer.Recognize(normalized.Text).Where(q => q.IsFigure).ToArray();
         if (figures.Length == 0) return null;
         var rates = figures.Where(q => IsStatedRate(normalized.Text, q)).ToHashSet();
         Quantity chosen;
@@ -77,7 +77,7 @@ internal sealed class TableFigures(string text, LexiconSet lex, QuantityRecogniz
     {
         if (string.IsNullOrWhiteSpace(unitText)) return (1, null);
         var probe = "1" + TableHeaderLexicon.Key(unitText);
-        var q = recognizer.Recognize(probe).FirstOrDefault(x => x.Kind == QuantityKind.Figure && x.Span.Start == 0);
+        var q = recognizer.Recognize(probe).FirstOrDefault(x => x.IsFigure && x.Span.Start == 0);
         return q is { Value: { } v, Unit: { } u } && q.Span.End == probe.Length ? (v, u) : (1, null);
     }
 
@@ -99,7 +99,7 @@ internal sealed class TableFigures(string text, LexiconSet lex, QuantityRecogniz
     {
         if (string.IsNullOrWhiteSpace(header)) return null;
         var probe = TextNormalizer.Normalize(header.Replace('\n', ' ')).Text + PeriodProbe;
-        return recognizer.Recognize(probe).LastOrDefault(q => q.Kind == QuantityKind.Figure)?.Period;
+        return recognizer.Recognize(probe).LastOrDefault(q => q.IsFigure)?.Period;
     }
 
     /// <summary>A percentage the cell states as a completion rate: a rate name right before it (完成率), or a rate
@@ -132,7 +132,7 @@ internal sealed class TableFigures(string text, LexiconSet lex, QuantityRecogniz
     public Figure? StatedRate(DocumentTableCell cell)
     {
         var normalized = TextNormalizer.Normalize(cell.Text);
-        var q = recognizer.Recognize(normalized.Text).FirstOrDefault(x => x.Kind == QuantityKind.Figure && IsStatedRate(normalized.Text, x));
+        var q = recognizer.Recognize(normalized.Text).FirstOrDefault(x => x.IsFigure && IsStatedRate(normalized.Text, x));
         if (q is null) return null;
         var span = Map(cell, normalized, q.Span);
         return new Figure(q, q.Value, null, null, "%", text.Substring(span.Start, span.Length), span);

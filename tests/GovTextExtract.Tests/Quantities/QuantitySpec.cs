@@ -62,6 +62,7 @@ public static class QuantitySpec
         QuantityKind.Rank => "rank",
         QuantityKind.ItemNumber => "item_number",
         QuantityKind.NoChange => "no_change",
+        QuantityKind.Multiple => "multiple",
         _ => k.ToString(),
     };
 

@@ -128,14 +128,7 @@ internal static class OutputTarget
     }
 
     /// <summary>Why a file could not be written, in the user's terms, without the temporary file's name.</summary>
-    internal static string Reason(Exception e) => e switch
-    {
-        UnauthorizedAccessException => "permission denied (the folder or file is read-only)",
-        FileNotFoundException or DirectoryNotFoundException => "no file can be created in its folder",
-        IOException io when (io.HResult & 0xFFFF) == 28 || io.Message.StartsWith("No space left", StringComparison.Ordinal) => "the disk is full (no space left on device)",
-        IOException io when (io.HResult & 0xFFFF) == 30 || io.Message.StartsWith("Read-only file system", StringComparison.Ordinal) => "the file system is read-only",
-        _ => e.Message,
-    };
+    internal static string Reason(Exception e) => Batch.AtomicFile.Reason(e);
 
     private static void TryDelete(string path)
     {

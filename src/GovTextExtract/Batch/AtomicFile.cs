@@ -73,8 +73,10 @@ public static class AtomicFile
     public static string TempPrefix(string fullPath) =>
         Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.");
 
-    /// <summary>Why a file could not be created or written, in the user's terms.</summary>
-    internal static string Reason(Exception e) => e switch
+    /// <summary>Why a file could not be created or written, in the user's terms (permission denied, the disk is full,
+    /// the file system is read-only …), without the name of any temporary file; the exception's own message otherwise.</summary>
+    /// <param name="e">The failure of a file operation.</param>
+    public static string Reason(Exception e) => e switch
     {
         UnauthorizedAccessException => "permission denied (the folder or file is read-only)",
         FileNotFoundException or DirectoryNotFoundException => "no file can be created in its folder",

@@ -23,7 +23,8 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     public string? OwnName(GovDocument doc, Mention m)
     {
         var name = Own(doc, m);
-        return name.Length >= MinLength && !BareVerbs.Contains(WithoutEstimate(name)) ? name : null;
+        // Scaffolding alone (全年, 年度任务) names nothing.
+        return name.Length >= MinLength && !BareVerbs.Contains(WithoutEstimate(name)) && !lex.IndicatorStripPrefixes.Contains(name) ? name : null;
     }
 
     private string Own(GovDocument doc, Mention m)
@@ -53,6 +54,9 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         if (IsDoneVerb(name) && Object(doc, m) is { Length: >= MinLength } done) return done;
         // "外贸进出口总额(第8项):预计下降8%左右": a clause that holds only a change verb names its indicator in the
         // clause before it.
+        // "1.地区生产总值。目标任务：增长6.5%": a change verb alone in an item names its indicator by the item's title.
+        if (BareVerbs.Contains(WithoutEstimate(name)) && Title(doc, m) is { } itemTitle)
+            return itemTitle + name;
         if (BareVerbs.Contains(WithoutEstimate(name)) && m.Clause > 0)
         {
             var previous = doc.Sentences[m.Sentence].Clauses[m.Clause - 1];

@@ -223,6 +223,11 @@ internal sealed class RecordAssembler(LexiconSet lex)
         // the target's words.
         if (targetIndex >= 0 && Adjacent(doc, doc.Mentions[targetIndex], actual) && _namer.OwnName(doc, doc.Mentions[targetIndex]) is { } own)
             return own;
+        // "PM2.5年均浓度控制在35微克/立方米以内,全年为32微克/立方米": a result with no words of its own takes those of
+        // its target earlier in the sentence.
+        if (targetIndex >= 0 && doc.Mentions[targetIndex] is var before && before.Sentence == actual.Sentence && before.Index < actual.Index
+            && _namer.OwnName(doc, actual) is null && _namer.OwnName(doc, before) is { } targetWords)
+            return targetWords;
         var name = _namer.Name(doc, actual);
         // "计划新改建农村公路120公里,实际完成135.6公里": a result named by a verb alone takes its target's name.
         if (IndicatorNamer.IsDoneVerb(name) && targetIndex >= 0 && _namer.Name(doc, doc.Mentions[targetIndex]) is var byTarget

@@ -83,4 +83,43 @@ public class InventedCircularTests
         // A name of one word (投资) takes its item's title.
         Assert.Equal("产业项目投资", records[1].Indicator);
     }
+
+    private const string SelfReview = """
+        某县2022年度重点工作目标任务完成情况自查报告
+        一、主要经济指标
+        1.地区生产总值。目标任务：增长6.5%。完成情况：全年实现地区生产总值186.3亿元，同比增长6.8%，高于目标0.3个百分点。
+        2.一般公共预算收入。目标任务：完成12亿元。完成情况：完成12.6亿元，为目标任务的105%。
+        3.固定资产投资。目标任务：增长10%。完成情况：受项目建设进度影响，全年固定资产投资增长8.2%，未完成目标任务。
+        二、民生实事
+        4.新增城镇就业。年度目标4500人，全年新增城镇就业4826人，完成率107.2%。
+        5.农村危房改造。年度任务350户，已全部完工，完成率100%。
+        6.城乡居民医保参保率稳定在95%以上，实际参保率达到96.3%。
+        三、生态环境
+        7.PM2.5年均浓度控制在35微克/立方米以内，全年为32微克/立方米。
+        8.完成植树造林1.2万亩，超额完成1万亩的年度任务。
+        """;
+
+    [Fact]
+    public void A_self_review_with_labelled_tasks_gives_every_hand_read_record()
+    {
+        var records = GovText.ExtractText(SelfReview).Records;
+
+        // Read by hand: the 350户 of item 5 is its task, done in full (rate 100, met); the reader may take it as the
+        // result, so only its rate and status are held to here.
+        var housing = Assert.Single(records, r => r.ReportedRate == 100m);
+        Assert.Equal(CompletionStatus.Met, housing.Status);
+        (decimal?, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            (6.5m, 6.8m, null, CompletionStatus.Exceeded),
+            (1_200_000_000m, 1_260_000_000m, 105m, CompletionStatus.Exceeded),
+            (10m, 8.2m, null, CompletionStatus.NotMet),
+            (4500m, 4826m, 107.2m, CompletionStatus.Exceeded),
+            (95m, 96.3m, null, CompletionStatus.Exceeded),
+            (35m, 32m, null, CompletionStatus.Met), // inside a ceiling
+            (10000m, 12000m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, records.Where(r => r != housing).Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+        Assert.Equal(["地区生产总值增长", "固定资产投资增长", "PM2.5年均浓度"],
+            records.Where(r => r.Actual?.Value is 6.8m or 8.2m or 32m).Select(r => r.Indicator).ToArray());
+    }
 }

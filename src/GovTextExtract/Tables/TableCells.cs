@@ -27,6 +27,9 @@ internal static class TableCells
         if (key.Length == 0 || key.Length > 24 || !FigureRegex.IsMatch(key)) return false;
         foreach (var end in DateEnds)
             if (key.EndsWith(end, StringComparison.Ordinal)) return false;
+        // A date or period followed by words (1-10月完成, 6月底前) is a header or a note, not a figure.
+        var words = key.AsSpan().IndexOfAnyInRange('\u4e00', '\u9fff');
+        if (words >= 0 && key[words] is '年' or '月' or '日') return false;
         return true;
     }
 

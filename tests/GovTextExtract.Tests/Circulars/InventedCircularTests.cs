@@ -122,4 +122,19 @@ public class InventedCircularTests
         Assert.Equal(["地区生产总值增长", "固定资产投资增长", "PM2.5年均浓度"],
             records.Where(r => r.Actual?.Value is 6.8m or 8.2m or 32m).Select(r => r.Indicator).ToArray());
     }
+
+    [Fact]
+    public void A_table_of_places_whose_result_column_names_its_period_gives_a_record_per_row()
+    {
+        const string table = "2023年1-10月各区县招商引资到位资金完成情况\n单位：亿元\n区县\t年度目标\t1-10月完成\t完成率(%)\n" +
+                             "东城区\t120\t98.6\t82.2\n西城区\t95\t80.1\t84.3\n南山县\t60\t52.3\t87.2\n北湖区\t45\t30.5\t67.8\n全市合计\t320\t261.5\t81.7\n";
+
+        var records = GovText.ExtractText(table).Records;
+
+        Assert.Equal(
+            [(120m, 98.6m, 82.2m), (95m, 80.1m, 84.3m), (60m, 52.3m, 87.2m), (45m, 30.5m, 67.8m), (320m, 261.5m, 81.7m)],
+            records.Select(r => (r.Target!.Value!.Value / 100_000_000m, r.Actual!.Value!.Value / 100_000_000m, r.ReportedRate!.Value)).ToArray());
+        Assert.All(records, r => Assert.Equal(CompletionStatus.Pending, r.Status));
+        Assert.StartsWith("东城区", records[0].Indicator, StringComparison.Ordinal);
+    }
 }

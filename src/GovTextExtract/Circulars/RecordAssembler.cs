@@ -203,6 +203,9 @@ internal sealed class RecordAssembler(LexiconSet lex)
     private string IndicatorOf(GovDocument doc, Mention actual, int targetIndex)
     {
         var name = BaseName(doc, actual, targetIndex);
+        // "一、新建改建农村公路。年度目标80公里,实际完成86.5公里": a name that is scaffolding alone (年度目标) is the item's title.
+        if (lex.IndicatorStripPrefixes.Contains(name) && _namer.Title(doc, actual) is { } itemTitle)
+            return itemTitle;
         // "（一）产业项目。…1-9月完成投资175.2亿元": a name of a word or two (投资, 开工) is the item's: its title leads.
         if (name.Length <= ShortName && _namer.Title(doc, actual) is { } title && !name.StartsWith(title, StringComparison.Ordinal))
             return title + name;

@@ -137,4 +137,30 @@ public class InventedCircularTests
         Assert.All(records, r => Assert.Equal(CompletionStatus.Pending, r.Status));
         Assert.StartsWith("东城区", records[0].Indicator, StringComparison.Ordinal);
     }
+
+    private const string Traditional = """
+        縣人民政府關於2021年度為民辦實事項目完成情況的通報
+        一、新建改建農村公路。年度目標80公里，實際完成86.5公里，完成年度目標的108.1%。
+        二、城鎮新增就業。全年新增就業2650人，完成目標任務2500人的106%。
+        三、新建公辦幼兒園3所，因用地問題，僅完成2所。
+        四、改造老舊小區12個，年度計劃為15個，完成率80%。
+        五、森林覆蓋率達到62.3%，比上年提高0.5個百分點，完成省定61.5%的目標。
+        """;
+
+    [Fact]
+    public void A_circular_in_traditional_characters_gives_every_hand_read_record()
+    {
+        var records = GovText.ExtractText(Traditional).Records;
+
+        (decimal?, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            (80m, 86.5m, 108.1m, CompletionStatus.Exceeded),
+            (2500m, 2650m, 106m, CompletionStatus.Exceeded),
+            (3m, 2m, null, CompletionStatus.NotMet),      // a task only partly done (僅完成)
+            (15m, 12m, 80m, CompletionStatus.NotMet),
+            (61.5m, 62.3m, null, CompletionStatus.Exceeded), // a target set by the province (省定)
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+        Assert.Equal("新建改建农村公路", records[0].Indicator); // the item's title, not 年度目标
+    }
 }

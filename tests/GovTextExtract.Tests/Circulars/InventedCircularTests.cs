@@ -163,4 +163,29 @@ public class InventedCircularTests
         Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
         Assert.Equal("新建改建农村公路", records[0].Indicator); // the item's title, not 年度目标
     }
+
+    [Fact]
+    public void A_performance_self_evaluation_form_gives_a_record_per_indicator_with_its_bound()
+    {
+        const string form = """
+            2022年度乡村振兴衔接资金项目绩效自评表
+            | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+            | 产出指标 | 数量指标 | 新建产业路长度 | ≥12公里 | 12.8公里 | 10 | 10 |
+            | 产出指标 | 数量指标 | 受益脱贫户数 | ≥300户 | 286户 | 10 | 9 |
+            | 产出指标 | 质量指标 | 工程验收合格率 | 100% | 100% | 10 | 10 |
+            | 产出指标 | 时效指标 | 项目完工及时率 | ≥95% | 96% | 10 | 10 |
+            | 成本指标 | 经济成本指标 | 项目总投资 | ≤500万元 | 486万元 | 10 | 10 |
+            | 效益指标 | 满意度指标 | 受益群众满意度 | ≥90% | 93.5% | 10 | 10 |
+            """;
+
+        var records = GovText.ExtractText(form).Records;
+
+        // Scores (分值, 得分) give no record; a ceiling met from below is met.
+        Assert.Equal(
+            [("新建产业路长度", 12m, 12.8m, CompletionStatus.Exceeded), ("受益脱贫户数", 300m, 286m, CompletionStatus.NotMet),
+             ("工程验收合格率", 100m, 100m, CompletionStatus.Met), ("项目完工及时率", 95m, 96m, CompletionStatus.Exceeded),
+             ("项目总投资", 5_000_000m, 4_860_000m, CompletionStatus.Met), ("受益群众满意度", 90m, 93.5m, CompletionStatus.Exceeded)],
+            records.Select(r => (r.Indicator, r.Target!.Value!.Value, r.Actual!.Value!.Value, r.Status)).ToArray());
+        Assert.Equal(BoundKind.AtMost, records[4].Target!.Bound);
+    }
 }

@@ -188,4 +188,26 @@ public class InventedCircularTests
             records.Select(r => (r.Indicator, r.Target!.Value!.Value, r.Actual!.Value!.Value, r.Status)).ToArray());
         Assert.Equal(BoundKind.AtMost, records[4].Target!.Bound);
     }
+
+    [Fact]
+    public void A_report_written_in_chinese_numerals_reads_like_one_in_digits()
+    {
+        const string report = """
+            关于上半年全区经济运行和重点工作推进情况的报告
+            上半年，全区地区生产总值增长百分之七点二，完成年度目标百分之七的进度要求；规模以上工业增加值增长百分之九，高于年度目标一个百分点。
+            全区完成固定资产投资四十五亿元，占年度计划九十亿元的百分之五十。
+            新增城镇就业一千八百人，完成全年任务三千人的百分之六十。
+            城镇居民人均可支配收入与上年同期持平。
+            """;
+
+        var records = GovText.ExtractText(report).Records;
+
+        // Read by hand: growth of half a year is pending; 一个百分点 above the target derives it (9 − 1); the rates
+        // are stated against the year's plans.
+        Assert.Contains(records, r => r.Actual?.Value == 9m && r.Target?.Value == 8m && r.Target.Derived && r.Status == CompletionStatus.Pending);
+        Assert.Contains(records, r => r.Actual?.Value == 4_500_000_000m && r.Target?.Value == 9_000_000_000m && r.ReportedRate == 50m);
+        Assert.Contains(records, r => r.Actual?.Value == 1800m && r.Target?.Value == 3000m && r.ReportedRate == 60m);
+        Assert.Contains(records, r => r.Actual?.Value == 7.2m && r.Status == CompletionStatus.Pending);
+        Assert.DoesNotContain(records, r => r.Actual?.Value == 0m); // 持平 with no target gives no record
+    }
 }

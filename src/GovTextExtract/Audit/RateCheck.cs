@@ -33,10 +33,11 @@ internal static class RateCheck
         var decimals = Figures.Decimals(rateText, stated);
         var unit = 1m;
         for (var k = 0; k < decimals; k++) unit /= 10m;
-        // Rounded: the true rate lies within half a unit; cut: within one unit above.
+        // Rounded: the true rate lies within half a unit (half a unit below rounds up: 2310 ÷ 2400 = 96.25% is
+        // 96.3%); cut: within one unit above.
         var statedLo = stated - unit / 2m;
         var statedHi = stated + unit;
-        if (statedHi > lo && statedLo < hi) return null;
+        if (statedHi > lo && statedLo <= hi) return null;
         // A ceiling target may be reported as target ÷ actual.
         if (target.Bound == BoundKind.AtMost && a - ha > 0)
         {

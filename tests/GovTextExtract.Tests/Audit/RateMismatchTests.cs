@@ -20,6 +20,17 @@ public sealed class RateMismatchTests
     }
 
     [Fact]
+    public void AQuotientExactlyHalfAUnitBelowTheStatedRateRoundsUpToIt()
+    {
+        // 2310 / 2400 = 96.25%, which rounds half up to 96.3%.
+        var doc = new AuditDoc("4.棚户区改造新开工任务2400套。已新开工2310套,开工率96.3%。");
+        var r = doc.Record("棚户区改造新开工", "2400套", 2400m, "2310套", 2310m, CompletionStatus.NotMet, unit: "套",
+            rate: 96.3m, rateText: "96.3%");
+
+        Assert.Empty(Flags(doc, r));
+    }
+
+    [Fact]
     public void ATwoDecimalRateMatchesWhenItRoundsTheQuotient()
     {
         // 29163 / 24000 = 121.5125%, written 121.51%.

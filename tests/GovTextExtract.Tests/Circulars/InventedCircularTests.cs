@@ -210,4 +210,28 @@ public class InventedCircularTests
         Assert.Contains(records, r => r.Actual?.Value == 7.2m && r.Status == CompletionStatus.Pending);
         Assert.DoesNotContain(records, r => r.Actual?.Value == 0m); // 持平 with no target gives no record
     }
+
+    [Fact]
+    public void A_web_page_with_its_menus_gives_the_progress_records_and_no_false_rate_flag()
+    {
+        const string page = """
+            首页 > 政务公开 > 工作动态
+            字号：大 中 小　　打印本页　　关闭窗口
+            市住建局：1-11月全市保障性安居工程建设进展顺利
+            发布时间：2021-12-08　来源：市住建局
+            今年省下达我市城镇棚户区改造新开工任务2400套、基本建成任务1800套，城镇老旧小区改造任务86个。截至11月底，全市棚户区改造已新开工2310套，开工率96.3%；基本建成1850套，基本建成率102.8%；老旧小区改造已开工86个，开工率100%，超序时进度8.3个百分点。
+            发放城镇住房保障租赁补贴3120户，完成年度目标3000户的104%。
+            【打印】【关闭】
+            """;
+
+        var records = GovText.ExtractText(page).Records;
+
+        Assert.Equal(
+            [(2400m, 2310m, 96.3m, CompletionStatus.Pending), (1800m, 1850m, 102.8m, CompletionStatus.Exceeded),
+             (86m, 86m, 100m, CompletionStatus.Met), (3000m, 3120m, 104m, CompletionStatus.Exceeded)],
+            records.Select(r => (r.Target!.Value!.Value, r.Actual!.Value!.Value, r.ReportedRate!.Value, r.Status)).ToArray());
+        // 2310 ÷ 2400 = 96.25%, stated 96.3%: rounding, not a mismatch.
+        Assert.DoesNotContain(records.SelectMany(r => r.Flags), f => f.Code == GovTextExtract.Audit.AuditCodes.RateMismatch);
+        Assert.Single(records, r => r.Flags.Any(f => f.Code == GovTextExtract.Audit.AuditCodes.ScheduleComparison));
+    }
 }

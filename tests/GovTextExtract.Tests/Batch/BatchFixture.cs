@@ -63,7 +63,7 @@ public abstract class BatchTestBase : IDisposable
     }
 
     /// <summary>The rows of a query on a store, each row's columns joined with a tab.</summary>
-    protected static List<string> Query(string store, string sql)
+    protected internal static List<string> Query(string store, string sql)
     {
         using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         db.Open();

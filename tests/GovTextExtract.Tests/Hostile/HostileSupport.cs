@@ -99,23 +99,8 @@ public abstract class HostileTestBase : IDisposable
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    protected static List<string> Query(string store, string sql)
-    {
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-                cells[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
-            rows.Add(string.Join('\t', cells));
-        }
-        return rows;
-    }
+    /// <summary>The rows of a query on a store, each row's columns joined with a tab (the batch tests' reading).</summary>
+    protected static List<string> Query(string store, string sql) => Batch.BatchTestBase.Query(store, sql);
 
     /// <summary>Lines of one line per failure message: a message must appear once.</summary>
     protected static int Count(string text, string part)

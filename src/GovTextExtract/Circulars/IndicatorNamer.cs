@@ -89,16 +89,22 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     /// figure or punctuation; empty when none do.</summary>
     private string After(GovDocument doc, Mention m)
     {
-        var clause = doc.ClauseOf(m);
-        var end = clause.End;
-        foreach (var other in doc.MentionsInSentence(m.Sentence))
-            if (other.Index > m.Index && other.Span.Start < end) { end = other.Span.Start; break; }
-        var text = doc.Text.AsSpan(m.Span.End, Math.Max(0, end - m.Span.End));
-        var cut = text.IndexOfAny("，,;；。:：(（");
-        if (cut >= 0) text = text[..cut];
+        var text = WordsAfter(doc, m, "，,;；。:：(（");
         foreach (var w in ForWords)
             if (text.StartsWith(w, StringComparison.Ordinal)) return Clean(text[w.Length..].ToString());
         return "";
+    }
+
+    /// <summary>The text right after a figure, up to the next figure of its clause, the clause's end or the first of
+    /// <paramref name="stops"/>.</summary>
+    private static ReadOnlySpan<char> WordsAfter(GovDocument doc, Mention m, string stops)
+    {
+        var end = doc.ClauseOf(m).End;
+        foreach (var other in doc.MentionsInSentence(m.Sentence))
+            if (other.Index > m.Index && other.Span.Start < end) { end = other.Span.Start; break; }
+        var text = doc.Text.AsSpan(m.Span.End, Math.Max(0, end - m.Span.End));
+        var cut = text.IndexOfAny(stops);
+        return cut >= 0 ? text[..cut] : text;
     }
 
     private static readonly string[] ForWords = ["用于", "用在", "投入"];
@@ -136,13 +142,7 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     /// 建设), when they are words and not too many; empty otherwise.</summary>
     private string Object(GovDocument doc, Mention m)
     {
-        var clause = doc.ClauseOf(m);
-        var end = clause.End;
-        foreach (var other in doc.MentionsInSentence(m.Sentence))
-            if (other.Index > m.Index && other.Span.Start < end) { end = other.Span.Start; break; }
-        var text = doc.Text.AsSpan(m.Span.End, Math.Max(0, end - m.Span.End));
-        var cut = text.IndexOfAny("，,;；。:：(（、");
-        if (cut >= 0) text = text[..cut];
+        var text = WordsAfter(doc, m, "，,;；。:：(（、");
         if (text.Length > MaxObject || CountChinese(text) < text.Length - 2) return "";
         return Clean(text.ToString());
     }

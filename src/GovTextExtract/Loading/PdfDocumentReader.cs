@@ -20,6 +20,7 @@ internal static class PdfDocumentReader
     /// <summary>Reads the document.</summary>
     public static LoadedDocument Read(byte[] bytes, string name, LoadOptions options, CancellationToken ct)
     {
+        PdfStreamGuard.Validate(bytes, name, options, ct);
         using var pdf = Open(bytes, name);
         var pageCount = LoadGuard.Library(name, "PDF", () => pdf.NumberOfPages);
         if (pageCount <= 0)
@@ -36,7 +37,7 @@ internal static class PdfDocumentReader
         if (pages.All(p => p.Count == 0))
             throw new DocumentLoadException(name, LoadFailure.NoText, string.Create(CultureInfo.InvariantCulture,
                 $"none of the PDF's {pageCount} page(s) holds extractable text (scanned images without a text layer?)"));
-        var builder = new StructuredTextBuilder();
+        var builder = new StructuredTextBuilder(name, options.MaxTextCharacters);
         var bodySize = BodyFontSize(pages);
         foreach (var (text, size) in Paragraphs(pages))
         {

@@ -25,7 +25,7 @@ public sealed record LoadOptions
     /// and HTML as their lines are built; a DOCX while <c>word/document.xml</c> is inflated (its text between tags is
     /// counted before the Word SDK parses it); a PDF while its compressed streams are inflated, before PdfPig reads
     /// them (the bytes of the strings its pages show are counted, and one page may show at most
-    /// 1,000,000 bytes of strings, so that a single page cannot hold the whole budget in memory at once), then page by
+    /// 200,000 bytes of strings, so that a single page cannot hold the whole budget in memory at once), then page by
     /// page.</remarks>
     public long MaxTextCharacters { get; init; } = DefaultMaxTextCharacters;
 

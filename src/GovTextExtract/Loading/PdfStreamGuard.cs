@@ -18,8 +18,9 @@ namespace GovTextExtract.Loading;
 /// </remarks>
 internal static class PdfStreamGuard
 {
-    /// <summary>Most bytes of strings one stream may show: about a million glyphs, a hundred times a dense page.</summary>
-    internal const long MaxStringBytesPerStream = 1_000_000;
+    /// <summary>Most bytes of strings one stream may show: 200,000, twenty times the densest page of small-print tables
+    /// (PdfPig holds a page's letters at about 1.5 KB each: a page at this cap peaks near 300 MB).</summary>
+    internal const long MaxStringBytesPerStream = 200_000;
 
     private static ReadOnlySpan<byte> StreamKeyword => "stream"u8;
 

@@ -17,6 +17,12 @@ internal static class PdfDocumentReader
         @"^(?:[-—–~\s]*\d{1,4}[-—–~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    /// <summary>A heading or item marker at the start of a line: 二、 （三） (3) 4. 4、 一是 第二章 — such a line opens a
+    /// paragraph even when the line before it runs to the right margin.</summary>
+    private static readonly Regex BlockMarker = new(
+        @"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?:[^\d]|$))|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[章节条部])",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     /// <summary>Reads the document.</summary>
     public static LoadedDocument Read(byte[] bytes, string name, LoadOptions options, CancellationToken ct)
     {
@@ -190,7 +196,8 @@ internal static class PdfDocumentReader
                         || (EndsSentence(last.Text) && last.Right < right - 0.5 * em)
                         || Math.Abs(last.Size - line.Size) > 0.2 * em;
                 }
-                if (line.Text.Contains('\t', StringComparison.Ordinal) || (last?.Text.Contains('\t', StringComparison.Ordinal) ?? false))
+                if (line.Text.Contains('\t', StringComparison.Ordinal) || (last?.Text.Contains('\t', StringComparison.Ordinal) ?? false)
+                    || BlockMarker.IsMatch(line.Text))
                     newParagraph = true;
                 if (newParagraph && current.Length > 0)
                 {

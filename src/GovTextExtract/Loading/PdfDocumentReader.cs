@@ -32,20 +32,26 @@ internal static class PdfDocumentReader
         if (pageCount <= 0)
             throw new DocumentLoadException(name, LoadFailure.NoText, "the PDF has no pages");
         var pages = new List<List<PdfLine>>(pageCount);
+        var rules = new List<PdfRules>(pageCount);
         for (var n = 1; n <= pageCount; n++)
         {
             ct.ThrowIfCancellationRequested();
             var number = n;
-            var letters = Guard(name, () => pdf.GetPage(number).Letters.ToArray());
+            var (letters, pageRules) = Guard(name, () =>
+            {
+                var page = pdf.GetPage(number);
+                return (page.Letters.ToArray(), Rules(page));
+            });
             ct.ThrowIfCancellationRequested();
             pages.Add(DropPageNumbers(BuildLines(letters)));
+            rules.Add(pageRules);
         }
         if (pages.All(p => p.Count == 0))
             throw new DocumentLoadException(name, LoadFailure.NoText, string.Create(CultureInfo.InvariantCulture,
                 $"none of the PDF's {pageCount} page(s) holds extractable text (scanned images without a text layer?)"));
         var builder = new StructuredTextBuilder(name, options.MaxTextCharacters);
         var bodySize = BodyFontSize(pages);
-        foreach (var block in Blocks(pages.Select(PdfTables.Read).ToList()))
+        foreach (var block in Blocks(pages.Select((lines, p) => PdfTables.Read(lines, rules[p])).ToList()))
         {
             if (block.Table is { } table)
             {
@@ -60,6 +66,23 @@ internal static class PdfDocumentReader
         if (builder.IsEmpty)
             throw new DocumentLoadException(name, LoadFailure.NoText, "the PDF's pages hold no extractable text");
         return builder.Build(name, DocumentFormats.Pdf, "pdf", pageCount);
+    }
+
+    /// <summary>The page's ruling lines: drawn paths (stroked lines or thin filled rectangles) at most 2 pt thick and
+    /// at least 3 pt long; at most 5,000 of each a page.</summary>
+    private static PdfRules Rules(Page page)
+    {
+        var horizontal = new List<PdfRule>();
+        var vertical = new List<PdfVerticalRule>();
+        foreach (var path in page.Paths)
+        {
+            if (path.GetBoundingRectangle() is not { } box) continue;
+            if (box.Height <= 2 && box.Width >= 3 && horizontal.Count < 5000)
+                horizontal.Add(new PdfRule((box.Top + box.Bottom) / 2, box.Left, box.Right));
+            else if (box.Width <= 2 && box.Height >= 3 && vertical.Count < 5000)
+                vertical.Add(new PdfVerticalRule((box.Left + box.Right) / 2, box.Bottom, box.Top));
+        }
+        return new PdfRules(horizontal, vertical);
     }
 
     private static PdfDocument Open(byte[] bytes, string name) => Guard(name, () => PdfDocument.Open(bytes, new ParsingOptions
@@ -181,7 +204,7 @@ internal static class PdfDocumentReader
         var current = new StringBuilder();
         var currentSize = 0.0;
         PdfLine? last = null;
-        var lastWasFull = false;
+        var lastRoom = double.MaxValue;
         PdfTable? pending = null;
         foreach (var items in pages)
         {
@@ -235,14 +258,14 @@ internal static class PdfDocumentReader
                 if (last is null) newParagraph = true;
                 else if (line == prose[0])
                     // Over a page break a paragraph runs on when the last page ended on a full line.
-                    newParagraph = !lastWasFull || indented || Math.Abs(last.Size - line.Size) > 0.2 * em;
+                    newParagraph = lastRoom > FullLineRoom(line.Text, em) || indented || Math.Abs(last.Size - line.Size) > 0.2 * em;
                 else
                 {
                     var d = last.Baseline - line.Baseline;
                     newParagraph = d <= 0
                         || (pitch > 0 ? d > pitch * 1.3 : d > 2.0 * em)
                         || indented
-                        || last.Right < right - 1.5 * em
+                        || right - last.Right > FullLineRoom(line.Text, em)
                         || (EndsSentence(last.Text) && last.Right < right - 0.5 * em)
                         || Math.Abs(last.Size - line.Size) > 0.2 * em;
                 }
@@ -258,11 +281,21 @@ internal static class PdfDocumentReader
                 else if (NeedsSpace(current[^1], line.Text[0])) current.Append(' ');
                 current.Append(line.Text);
                 last = line;
-                lastWasFull = line.Right >= right - 1.5 * em;
+                lastRoom = right - line.Right;
             }
         }
         if (pending is not null) yield return new Block(null, 0, pending);
         if (current.Length > 0) yield return new Block(current.ToString(), currentSize, null);
+    }
+
+    /// <summary>The most room a line may leave at its right and still count as full, when <paramref name="next"/>
+    /// follows it: 1.5 em, or more when the next line opens with a run of digits or Latin letters that cannot be broken
+    /// (22.95万亩 does not fit in 1.7 em, so the line before it wraps early).</summary>
+    private static double FullLineRoom(string next, double em)
+    {
+        var run = 0;
+        while (run < next.Length && next[run] < 0x80 && next[run] != ' ') run++;
+        return Math.Max(1.5 * em, (run * 0.6 + 0.5) * em);
     }
 
     private static bool SameRow(List<CellContent> a, List<CellContent> b) =>

@@ -20,6 +20,14 @@ internal sealed record DocxParagraph(string Text, int HeadingLevel = 0, bool Num
 /// <summary>A table of plain cells.</summary>
 internal sealed record DocxTable(IReadOnlyList<IReadOnlyList<string>> Rows) : DocxBlock;
 
+/// <summary>A cell of a <see cref="DocxSpannedTable"/>, with HTML's spans: it covers <paramref name="ColumnSpan"/>
+/// grid columns and <paramref name="RowSpan"/> rows.</summary>
+internal sealed record DocxCell(string Text, int ColumnSpan = 1, int RowSpan = 1);
+
+/// <summary>A table with merged cells, given as HTML gives it (a row lists only the cells that start in it); written
+/// with Word's <c>gridSpan</c> and <c>vMerge</c>.</summary>
+internal sealed record DocxSpannedTable(IReadOnlyList<IReadOnlyList<DocxCell>> Rows) : DocxBlock;
+
 /// <summary>Writes small Word documents with the Open XML SDK (seeds for the fuzzer, fixtures for tests).</summary>
 internal static class DocxWriter
 {
@@ -62,6 +70,9 @@ internal static class DocxWriter
                         foreach (var r in t.Rows)
                             table.Append(new TableRow(r.Select(c => new TableCell(Paragraph(new DocxParagraph(c), runLength)))));
                         body.Append(table);
+                        break;
+                    case DocxSpannedTable t:
+                        body.Append(SpannedTable(t, runLength));
                         break;
                 }
             }
@@ -115,6 +126,61 @@ internal static class DocxWriter
     private static readonly Regex RandomRelationshipId = new("Id=\"R[0-9a-f]{16}\"", RegexOptions.NonBacktracking, TimeSpan.FromSeconds(1));
 
     private static readonly DateTimeOffset FixedTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Lays the HTML-style cells on a grid, then writes each row: a cell that starts there (gridSpan for its
+    /// width, vMerge restart when it spans rows), or an empty vMerge continue cell under one that spans down.</summary>
+    private static Table SpannedTable(DocxSpannedTable t, int runLength)
+    {
+        var width = 0;
+        var below = new Dictionary<(int Row, int Column), DocxCell>();
+        var starts = new List<List<(int Column, DocxCell Cell)>>();
+        for (var r = 0; r < t.Rows.Count; r++)
+        {
+            var column = 0;
+            var row = new List<(int, DocxCell)>();
+            foreach (var cell in t.Rows[r])
+            {
+                while (below.ContainsKey((r, column))) column++;
+                row.Add((column, cell));
+                for (var dr = 1; dr < cell.RowSpan; dr++) below[(r + dr, column)] = cell;
+                column += cell.ColumnSpan;
+            }
+            width = Math.Max(width, column);
+            starts.Add(row);
+        }
+        var table = new Table(new TableProperties(new TableBorders(new TopBorder { Val = BorderValues.Single })));
+        for (var r = 0; r < t.Rows.Count; r++)
+        {
+            var tr = new TableRow();
+            var byColumn = starts[r].ToDictionary(s => s.Column, s => s.Cell);
+            for (var c = 0; c < width;)
+            {
+                if (byColumn.TryGetValue(c, out var cell))
+                {
+                    var props = new TableCellProperties();
+                    if (cell.ColumnSpan > 1) props.Append(new GridSpan { Val = cell.ColumnSpan });
+                    if (cell.RowSpan > 1) props.Append(new VerticalMerge { Val = MergedCellValues.Restart });
+                    tr.Append(new TableCell(props, Paragraph(new DocxParagraph(cell.Text), runLength)));
+                    c += cell.ColumnSpan;
+                }
+                else if (below.TryGetValue((r, c), out var above))
+                {
+                    var props = new TableCellProperties();
+                    if (above.ColumnSpan > 1) props.Append(new GridSpan { Val = above.ColumnSpan });
+                    props.Append(new VerticalMerge());
+                    tr.Append(new TableCell(props, new Paragraph()));
+                    c += above.ColumnSpan;
+                }
+                else
+                {
+                    tr.Append(new TableCell(new Paragraph()));
+                    c++;
+                }
+            }
+            table.Append(tr);
+        }
+        return table;
+    }
 
     private static Paragraph Paragraph(DocxParagraph p, int runLength)
     {

@@ -13,6 +13,10 @@ internal static class RecordsTable
         ("c", "Conf.", "confidence"), ("w", "Flags", "flags"),
     ];
 
+    /// <summary>From this many rows on, the browser may leave the rows off screen unrendered until they scroll near:
+    /// a long table opens and sorts quickly, at the price of row heights that are estimates until then.</summary>
+    public const int LongTable = 400;
+
     public static void Write(TextWriter w, ReviewModel model, IReadOnlyList<int> severity)
     {
         var records = model.Records;
@@ -38,12 +42,12 @@ internal static class RecordsTable
                 "<option value=\"high\">high (0.8 and over)</option><option value=\"medium\">medium (0.5 to 0.8)</option>" +
                 "<option value=\"low\">low (under 0.5)</option></select></label>\n");
         w.Write($"<output id=\"shown\" aria-live=\"polite\">{records.Count} of {records.Count} records</output>\n</div>\n");
-        w.Write("<div class=\"table-wrap\"><table id=\"table\"><caption class=\"sr\">The records; select a row to mark its " +
-                "figures in the text. Column headers sort.</caption>\n<thead><tr>");
+        w.Write($"<div class=\"table-wrap\"><table id=\"table\"{(records.Count >= LongTable ? " class=\"long\"" : "")} role=\"grid\" aria-readonly=\"true\"><caption class=\"sr\">The records; select a row to mark its " +
+                "figures in the text. Column headers sort.</caption>\n<thead role=\"rowgroup\"><tr role=\"row\">");
         foreach (var (key, header, name) in Columns)
-            w.Write($"<th scope=\"col\" aria-sort=\"none\" class=\"c-{key}\"><button type=\"button\" data-key=\"{key}\" " +
+            w.Write($"<th scope=\"col\" role=\"columnheader\" aria-sort=\"none\" class=\"c-{key}\"><button type=\"button\" data-key=\"{key}\" " +
                     $"aria-label=\"{name}: sort\">{header}</button></th>");
-        w.Write("</tr></thead>\n<tbody>\n");
+        w.Write("</tr></thead>\n<tbody role=\"rowgroup\">\n");
         for (var i = 0; i < records.Count; i++)
             Row(w, records[i], i, severity[i]);
         w.Write("</tbody></table></div>\n");
@@ -56,17 +60,17 @@ internal static class RecordsTable
     {
         var flagged = r.Flags.Count > 0 ? " flagged" : "";
         var sev = worst >= 0 ? $" s{worst}" : "";
-        w.Write($"<tr id=\"r{i}\" data-r=\"{i}\" class=\"row{flagged}{sev}\" tabindex=\"{(i == 0 ? 0 : -1)}\" aria-selected=\"false\">");
-        w.Write($"<td class=\"num\">{i + 1}</td><td>");
+        w.Write($"<tr id=\"r{i}\" data-r=\"{i}\" class=\"row{flagged}{sev}\" role=\"row\" tabindex=\"{(i == 0 ? 0 : -1)}\" aria-selected=\"false\">");
+        w.Write($"<td role=gridcell class=\"num\">{i + 1}</td><td role=gridcell>");
         ReviewHtml.Text(w, r.Indicator);
-        w.Write("</td><td>");
+        w.Write("</td><td role=gridcell>");
         ReviewHtml.Text(w, r.Target?.Text ?? "");
-        w.Write("</td><td>");
+        w.Write("</td><td role=gridcell>");
         ReviewHtml.Text(w, r.Actual?.Text ?? "");
-        w.Write($"</td><td class=\"num\">{Percent(r.ReportedRate)}</td><td class=\"num\">{Percent(r.ComputedRate)}</td>");
+        w.Write($"</td><td role=gridcell class=\"num\">{Percent(r.ReportedRate)}</td><td role=gridcell class=\"num\">{Percent(r.ComputedRate)}</td>");
         var status = ReviewHtml.StatusName(r.Status);
-        w.Write($"<td><span class=\"st st-{status}\">{status.Replace('_', ' ')}</span></td>");
-        w.Write($"<td class=\"num\">{r.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}</td><td>");
+        w.Write($"<td role=gridcell><span class=\"st st-{status}\">{status.Replace('_', ' ')}</span></td>");
+        w.Write($"<td role=gridcell class=\"num\">{r.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}</td><td role=gridcell>");
         foreach (var f in r.Flags)
         {
             w.Write($"<span class=\"flag s{AuditSeverity.Rank(f.Severity)}\" title=\"");

@@ -59,9 +59,12 @@ internal static class ReviewStyle
         ".filters select{font:inherit;max-width:14rem}" +
         "#shown{margin-left:auto;color:#4a515c}" +
         ".table-wrap{flex:1;overflow:auto;min-height:0}" +
-        "#table{table-layout:fixed;font-size:13px}" +
-        ".c-i{width:2.6rem}.c-tv,.c-av{width:16%}.c-sr{width:4.2rem}.c-cr{width:5.2rem}.c-st{width:5.6rem}.c-c{width:3.4rem}.c-w{width:18%}" +
-        "td{overflow-wrap:anywhere}" +
+        // Rows laid out as grids, not table rows, so that the browser may skip the rows off screen of a long table
+        // (content-visibility); the ARIA roles keep the table's semantics.
+        "#table{display:block;font-size:13px}#table thead{display:block;position:sticky;top:0;z-index:1}#table tbody{display:block}" +
+        "#table tr{display:grid;grid-template-columns:2.6rem minmax(0,1.7fr) minmax(0,1fr) minmax(0,1fr) 4.2rem 5.4rem 5.6rem 3.4rem minmax(0,1.3fr)}" +
+        "#table tr[hidden]{display:none}#table th{position:static}#table th,#table td{display:block;min-width:0;overflow-wrap:anywhere}" +
+        "#table.long tbody tr{content-visibility:auto;contain-intrinsic-size:auto 2.6em}" +
         "tr.row{cursor:pointer}tr.row:hover{background:#f3f6fa}" +
         "tr.row.s2 td:first-child{box-shadow:inset 4px 0 #c62828}tr.row.s1 td:first-child{box-shadow:inset 4px 0 #e08a00}" +
         "tr.row.s0 td:first-child{box-shadow:inset 4px 0 #9aa3ae}" +
@@ -83,7 +86,7 @@ internal static class ReviewStyle
         "@media print{body{font-size:11pt}.doc,.filters,.keys,.legend,.skip,.back,#tip,th button::after{display:none!important}" +
         ".panes,.pair .panes{display:block;height:auto}.table-wrap{overflow:visible}" +
         ".cards section{max-height:none;overflow:visible;break-inside:avoid}" +
-        "th{position:static}tr.row{display:none!important}tr.row.flagged{display:table-row!important;break-inside:avoid}" +
+        "#table thead{position:static}tr.row{display:none!important}tr.row.flagged{display:grid!important;break-inside:avoid}" +
         ".records h2::after{content:\" (flagged)\"}mark{background:none!important}}";
 
     /// <summary>The index of a batch's review pages.</summary>

@@ -72,15 +72,30 @@ internal static class ReviewScript
     setRoving(row);
     if (focusRow) row.focus({ preventScroll: true });
     row.scrollIntoView({ block: 'nearest' });
+    // not under the sticky header
+    var head = tbody.parentNode.tHead.getBoundingClientRect(), box = row.getBoundingClientRect();
+    if (box.top < head.bottom) row.closest('.table-wrap').scrollTop -= head.bottom - box.top;
     lit = marks().get(i) || [];
-    var panes = {};
+    var first = {};
     for (var m = 0; m < lit.length; m++) {
       lit[m].classList.add('hl');
       lit[m].tabIndex = 0;
+      // in each text, the record's first target, actual or rate figure (flag evidence only when it has none)
       var pane = lit[m].closest('.text').id;
-      if (!panes[pane]) { panes[pane] = true; lit[m].scrollIntoView({ block: 'center', inline: 'nearest' }); }
+      var primary = lit[m].getAttribute('data-s').split(' ').some(function (t) { return parseInt(t, 10) === i && /[tar]$/.test(t); });
+      if (!first[pane] || (primary && !first[pane].primary)) first[pane] = { mark: lit[m], primary: primary };
     }
+    Object.keys(first).forEach(function (pane) { reveal(first[pane].mark); });
     announce(describe(i) + (lit.length ? '' : '; its figures are not marked in the text'));
+  }
+
+  // centres a figure in its text pane; scrolls the page only as far as needed to show it
+  function reveal(mark) {
+    var pane = mark.closest('.text');
+    var c = pane.getBoundingClientRect(), r = mark.getBoundingClientRect();
+    pane.scrollTop += (r.top - c.top) - (pane.clientHeight - r.height) / 2;
+    r = mark.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > window.innerHeight) mark.scrollIntoView({ block: 'nearest' });
   }
 
   function visibleRows() {
@@ -207,6 +222,15 @@ internal static class ReviewScript
     var flag = target.closest && target.closest('#summary button[data-flag]');
     if (flag) { fFlag.value = flag.getAttribute('data-flag'); applyFilters(); }
   });
+
+  // a link to a record (page.html#r12) selects it
+  var linked = /^#r([0-9]+)$/.exec(location.hash);
+  if (linked && byRecord[+linked[1]]) {
+    // again once loaded: the browser's own jump to the fragment would otherwise scroll the summary away
+    var go = function () { window.scrollTo(0, 0); select(+linked[1], true); };
+    go();
+    window.addEventListener('load', function () { setTimeout(go, 0); });
+  }
 
   tbody.addEventListener('keydown', function (e) {
     var row = e.target.closest('tr');

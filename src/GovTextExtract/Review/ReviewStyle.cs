@@ -62,9 +62,9 @@ internal static class ReviewStyle
         // Rows laid out as grids, not table rows, so that the browser may skip the rows off screen of a long table
         // (content-visibility); the ARIA roles keep the table's semantics.
         "#table{display:block;font-size:13px}#table thead{display:block;position:sticky;top:0;z-index:1}#table tbody{display:block}" +
-        "#table tr{display:grid;grid-template-columns:2.6rem minmax(0,1.7fr) minmax(0,1fr) minmax(0,1fr) 4.2rem 5.4rem 5.6rem 3.4rem minmax(0,1.3fr)}" +
-        "#table tr[hidden]{display:none}#table th{position:static}#table th,#table td{display:block;min-width:0;overflow-wrap:anywhere}" +
-        "#table.long tbody tr{content-visibility:auto;contain-intrinsic-size:auto 2.6em}" +
+        "#table tr{display:grid;grid-template-columns:2.6rem minmax(0,1.7fr) minmax(0,1fr) minmax(0,1fr) 4.2rem 6rem 5.6rem 3.4rem minmax(0,1.3fr)}" +
+        "#table tr[hidden]{display:none}#table .flag{white-space:normal;overflow-wrap:anywhere}#table th{position:static}#table th,#table td{display:block;min-width:0;overflow-wrap:anywhere}" +
+        "#table tbody tr{scroll-margin-top:3.2em}#table.long tbody tr{content-visibility:auto;contain-intrinsic-size:auto 2.6em}" +
         "tr.row{cursor:pointer}tr.row:hover{background:#f3f6fa}" +
         "tr.row.s2 td:first-child{box-shadow:inset 4px 0 #c62828}tr.row.s1 td:first-child{box-shadow:inset 4px 0 #e08a00}" +
         "tr.row.s0 td:first-child{box-shadow:inset 4px 0 #9aa3ae}" +

@@ -79,7 +79,8 @@ public sealed class BigDocumentReviewTests(BrowserFixture browser, ITestOutputHe
                       const mine = [...document.querySelectorAll('.text mark[data-s]')]
                         .filter(m => m.getAttribute('data-s').split(' ').some(t => parseInt(t, 10) === i));
                       const lit = document.querySelectorAll('.text mark.hl');
-                      const r = lit.length ? lit[0].getBoundingClientRect() : null;
+                      const first = [...lit].find(m => m.getAttribute('data-s').split(' ').some(t => parseInt(t, 10) === i && /[tar]$/.test(t))) || lit[0];
+                      const r = first ? first.getBoundingClientRect() : null;
                       return { handler: t1 - t0, frame: t2 - t0, mine: mine.length, lit: lit.length,
                                allMine: mine.every(m => m.classList.contains('hl')),
                                inView: !!r && r.top >= 0 && r.bottom <= innerHeight && r.width > 0 };

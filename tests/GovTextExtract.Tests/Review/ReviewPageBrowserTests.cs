@@ -56,7 +56,8 @@ public sealed class ReviewPageBrowserTests(BrowserFixture browser)
                   const mine = [...document.querySelectorAll('.text mark[data-s]')]
                     .filter(m => m.getAttribute('data-s').split(' ').some(t => parseInt(t, 10) === i));
                   const lit = [...document.querySelectorAll('.text mark.hl')];
-                  const first = lit[0];
+                  // the figure the page scrolls to: the record's first target, actual or rate
+                  const first = lit.find(m => m.getAttribute('data-s').split(' ').some(t => parseInt(t, 10) === i && /[tar]$/.test(t))) || lit[0];
                   const r = first ? first.getBoundingClientRect() : null;
                   const pane = first ? first.closest('.text').getBoundingClientRect() : null;
                   return {
@@ -173,4 +174,39 @@ public sealed class ReviewPageBrowserTests(BrowserFixture browser)
         CompletionStatus.Pending => "pending",
         _ => "unknown",
     };
+}
+
+/// <summary>A link to a record (<c>page.html#r3</c>) opens the page with that record selected. With
+/// <c>GOVTEXT_REVIEW_SCREENSHOT=FILE</c> it also saves the screenshot the README shows.</summary>
+[Collection("browser")]
+public sealed class ReviewLinkTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_link_to_a_record_opens_the_page_with_that_record_selected_and_its_figures_in_view()
+    {
+        var result = ReviewCorpus.Circular;
+        // A record the auditor should look at: the first with an error flag and both figures marked.
+        var i = Enumerable.Range(0, result.Records.Count).First(k => result.Records[k].Flags.Any(f => f.Severity == "error")
+            && result.Records[k].Evidence is { Target: not null, Actual: not null });
+        var file = Path.Combine(Path.GetTempPath(), $"govtext-review-link-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(file, ReviewPage.ToHtml(result), new System.Text.UTF8Encoding(false));
+        try
+        {
+            await using var page = await browser.NewPageAsync(1400, 1000);
+            await page.GoToAsync(new Uri(file).AbsoluteUri + $"#r{i}");
+            Assert.Equal($"r{i}", await page.EvaluateExpressionAsync<string>("document.querySelector('#table tr[aria-selected=\"true\"]').id"));
+            var inView = await page.EvaluateExpressionAsync<bool[]>(
+                $"['{i}t', '{i}a'].map(t => {{ const r = document.querySelector('.text mark[data-s~=\"' + t + '\"]').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }})");
+            Assert.All(inView, Assert.True);
+            if (Environment.GetEnvironmentVariable("GOVTEXT_REVIEW_SCREENSHOT") is { Length: > 0 } shot)
+            {
+                await page.HoverAsync($".text mark[data-s~=\"{i}a\"]");
+                await page.ScreenshotAsync(shot);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

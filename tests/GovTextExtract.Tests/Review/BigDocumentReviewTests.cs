@@ -111,7 +111,8 @@ public sealed class BigDocumentReviewTests(BrowserFixture browser, ITestOutputHe
             var f = CultureInfo.InvariantCulture;
             var report = new StringBuilder();
             report.AppendLine(f, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}: " +
-                                 $"{Encoding.UTF8.GetByteCount(text):N0} bytes of text, {result.Records.Count} records, page {new FileInfo(file).Length:N0} bytes");
+                                 $"{Encoding.UTF8.GetByteCount(text):N0} bytes of text ({text.Length:N0} characters), {result.Records.Count} records, " +
+                                 $"{ReviewCorpus.Evidence(result.Records, text).Count():N0} evidence spans, page {new FileInfo(file).Length:N0} bytes");
             foreach (var l in loads)
                 report.AppendLine(f, $"  load: first paint {l.GetProperty("fp").GetDouble():0} ms, first contentful paint {l.GetProperty("fcp").GetDouble():0} ms, " +
                                      $"DOMContentLoaded {l.GetProperty("dcl").GetDouble():0} ms, load {l.GetProperty("load").GetDouble():0} ms");

@@ -60,9 +60,19 @@ public static class BatchReview
                 entries.Add(new ReviewIndexEntry { Document = stored.Key, Failed = true, Problem = $"{stored.Failure}: {stored.Error}" });
                 continue;
             }
-            var records = stored.RecordJson
-                .Select(json => JsonSerializer.Deserialize<CompletionRecord>(json, RecordJson.Compact)!)
-                .ToArray();
+            CompletionRecord[] records;
+            try
+            {
+                records = stored.RecordJson
+                    .Select(json => JsonSerializer.Deserialize<CompletionRecord>(json, RecordJson.Compact) ?? throw new JsonException("null record"))
+                    .ToArray();
+            }
+            catch (JsonException e)
+            {
+                problems.Add($"{stored.Key}: the store's records cannot be read: {e.Message}");
+                entries.Add(new ReviewIndexEntry { Document = stored.Key, Problem = "the store's records cannot be read" });
+                continue;
+            }
             var problem = TextProblem(path, stored.Sha256, load, out var text);
             if (problem is not null)
             {

@@ -154,6 +154,27 @@ public sealed class ReviewPageBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Without_a_mouse_the_table_is_one_tab_stop_whose_arrows_move_and_Enter_selects()
+    {
+        var result = Circular;
+        await using var page = await browser.OpenAsync(ReviewPage.ToHtml(result));
+        // Tab from the sort buttons reaches the first row, the one row in the tab order.
+        Assert.Equal(1, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#table tbody tr[tabindex=\"0\"]').length"));
+        await page.FocusAsync("th.c-w button");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("r0", await page.EvaluateExpressionAsync<string>("document.activeElement.id"));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("r1", await page.EvaluateExpressionAsync<string>("document.querySelector('#table tr[aria-selected=\"true\"]').id"));
+        Assert.Equal(1, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#table tbody tr[tabindex=\"0\"]').length"));
+        Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('.text mark.hl').length") > 0);
+        // The selection is announced to a screen reader.
+        Assert.Contains(result.Records[1].Indicator, await page.EvaluateExpressionAsync<string>("document.getElementById('live').textContent"));
+    }
+
+    [Fact]
     public async Task Printing_shows_the_summary_and_the_flagged_records_only()
     {
         var result = Circular;

@@ -78,6 +78,13 @@ internal static class BatchCommand
         });
         var maxSeconds = CommonOptions.MaxSeconds();
         var maxText = CommonOptions.MaxText();
+        var review = new Option<string?>("--review")
+        {
+            Description = "Also write an auditor's review page for every document into this folder, and an index.html " +
+                          "that lists the documents with their counts and links to the pages (see govtext review). " +
+                          "Needs a store or file for --out.",
+            HelpName = "DIR",
+        };
         var command = new DescribedCommand("batch",
             "Extract the records of every document of an archive: parallel, resumable, crash-safe.",
             "Stores: sqlite (default) writes a documents table (path relative to INPUT, size, sha256, format, " +
@@ -104,7 +111,7 @@ internal static class BatchCommand
             "          govtext batch 'reports/**/*.txt' --out records.jsonl --jobs 4\n" +
             "          govtext batch archive/ --shard 2/3 --out part2.sqlite   (then: govtext merge all.sqlite part*.sqlite)")
         {
-            input, output, format, jobs, shard, progress, interval, maxSeconds, maxText,
+            input, output, format, jobs, shard, progress, interval, maxSeconds, maxText, review,
         };
         command.Validators.Add(result =>
         {
@@ -124,6 +131,8 @@ internal static class BatchCommand
             var o = result.GetValue(output);
             if (o == "-" && result.GetValue(format) is "sqlite" or "xlsx")
                 result.AddError($"--format {result.GetValue(format)} needs a file: give --out PATH (standard output takes jsonl or csv)");
+            if (o == "-" && result.GetValue(review) is not null)
+                result.AddError("--review reads the records from the store: give --out PATH, not -");
         });
         // The work runs off the invoking thread so that Ctrl+C or SIGTERM (which cancel the token) get the summary
         // printed: documents in flight are dropped, committed ones stay.
@@ -134,12 +143,12 @@ internal static class BatchCommand
             parse.GetValue(jobs),
             parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All,
             Enum.Parse<ProgressMode>(parse.GetValue(progress)!, ignoreCase: true),
-            TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(maxSeconds), parse.GetValue(maxText)), cancellationToken), CancellationToken.None));
+            TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(maxSeconds), parse.GetValue(maxText), parse.GetValue(review)), cancellationToken), CancellationToken.None));
         return command;
     }
 
     private sealed record Settings(
-        string Input, string Out, string? Format, int Jobs, Shard Shard, ProgressMode Progress, TimeSpan Interval, double? MaxSeconds, long? MaxText);
+        string Input, string Out, string? Format, int Jobs, Shard Shard, ProgressMode Progress, TimeSpan Interval, double? MaxSeconds, long? MaxText, string? Review);
 
     private static int Execute(CliContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -162,6 +171,8 @@ internal static class BatchCommand
         if (FileTypes.IsSpecial(outType))
         {
             // A FIFO or device is written to directly as a stream, never replaced by a file.
+            if (settings.Review is not null)
+                throw new CliException(settings.Out, "--review reads the records from a store: give --out a file", ExitCodes.Usage);
             if (settings.Format is null)
                 format = "jsonl";
             if (format is "sqlite" or "xlsx")
@@ -199,6 +210,8 @@ internal static class BatchCommand
                 outFull = AtomicFile.FullPath(settings.Out);
                 // The output, its sidecars (-wal, -shm, .state.sqlite) and its temporary files are never input.
                 input = WithExclusions(input, outFull, settings.Out);
+                if (settings.Review is { } pages)
+                    input = input.With([Path.TrimEndingDirectorySeparator(Path.GetFullPath(pages)) + Path.DirectorySeparatorChar]);
                 sink = BatchStore.Open(format == "sqlite" ? outFull : outFull + StateSuffix);
             }
         }
@@ -269,12 +282,29 @@ internal static class BatchCommand
                     throw new CliException(e.Path, e.Problem, ExitCodes.OutputFailed, e);
                 }
             }
+            if (!summary.Cancelled && settings.Review is { } reviewDir)
+                WriteReview(context, (BatchStore)sink, input, reviewDir, context.Pipeline.Options.Load);
         }
 
         WriteSummary(context, summary, settings, toStdout ? null : outFull ?? settings.Out);
         if (summary.Cancelled)
             return ExitCodes.Interrupted;
         return summary.Failed > 0 ? ExitCodes.InputFailed : ExitCodes.Success;
+    }
+
+    private static void WriteReview(CliContext context, BatchStore store, BatchInput input, string directory, LoadOptions load)
+    {
+        try
+        {
+            var written = Review.BatchReview.Write(store, input, directory, load);
+            foreach (var problem in written.Problems)
+                context.Warn("batch: review: no page: " + problem);
+            context.Warn($"batch: review: {written.Pages} page(s) of {written.Documents} document(s); index {written.IndexPath}");
+        }
+        catch (BatchStoreException e)
+        {
+            throw new CliException(e.Path, e.Problem, ExitCodes.OutputFailed, e);
+        }
     }
 
     private static BatchInput WithExclusions(BatchInput input, string outFull, string given) => input.With(

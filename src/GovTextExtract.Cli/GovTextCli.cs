@@ -115,6 +115,7 @@ public static class GovTextCli
         root.Add(FuzzCommand.Create(context));
         root.Add(BatchCommand.Create(context));
         root.Add(MergeCommand.Create(context));
+        root.Add(PanelCommand.Create(context));
         return root;
     }
 }

@@ -31,6 +31,11 @@ public abstract class PanelWriter : IDisposable
     /// <summary>Rows of one Parquet row group.</summary>
     public const int RowGroupSize = 50_000;
 
+    /// <summary>Only the writers of this library derive from it.</summary>
+    private protected PanelWriter()
+    {
+    }
+
     /// <summary>The format of a file name's extension (.csv, .xlsx, .parquet, .sqlite or .db), or null.</summary>
     public static PanelFormat? FormatOf(string path)
     {

@@ -82,12 +82,13 @@ public abstract class PanelWriter : IDisposable
     {
     }
 
-    /// <summary>A value as CSV and XLSX show it: invariant culture, booleans as true/false, empty for null.</summary>
+    /// <summary>A value as CSV and XLSX show it: invariant culture, decimals without trailing zeros (5.5 − 5.5 is 0, as
+    /// Parquet, which keeps no scale, gives it back), booleans as true/false, empty for null.</summary>
     internal static string? Text(object? value) => value switch
     {
         null => null,
         string s => s,
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",

@@ -174,6 +174,36 @@ public sealed class PanelCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_csv_rewritten_from_the_parquet_file_is_byte_for_byte_the_csv()
+    {
+        // 5.5 − 5.5 computed from text figures is 0.0 (scale 1); Parquet keeps no scale: both CSVs must write 0.
+        var rows = new[]
+        {
+            new PanelRow { Place = "甲市", Year = 2020, Item = 1, IndicatorRaw = "城镇调查失业率", Status = "met", TargetDocument = "a.txt",
+                TargetValue = 5.50m, ActualValue = 5.5m, Gap = 5.5m - 5.5m, ActualEstimate = false, Confidence = 0.9, TargetText = "=5.5%" },
+            new PanelRow { Place = "甲市", Year = 2020, Item = 2, IndicatorRaw = "粮食产量", Status = "unknown", TargetDocument = "a.txt",
+                TargetValue = 1_300_000_000_000m, TargetBound = "at_least" },
+        };
+        byte[] Write(PanelFormat format, IEnumerable<PanelRow> source)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = PanelWriter.Create(stream, format))
+            {
+                foreach (var row in source) writer.Write(row);
+                writer.Complete();
+            }
+            return stream.ToArray();
+        }
+        var csv = Path.Combine(_dir, "a.csv");
+        var parquet = Path.Combine(_dir, "a.parquet");
+        File.WriteAllBytes(csv, Write(PanelFormat.Csv, rows));
+        File.WriteAllBytes(parquet, Write(PanelFormat.Parquet, rows));
+        Assert.Equal(File.ReadAllBytes(csv), Write(PanelFormat.Csv, PanelMerge.Read(parquet)));
+        Assert.Equal(rows, PanelMerge.Read(csv));
+        Assert.Contains(",0,", Encoding.UTF8.GetString(File.ReadAllBytes(csv)));
+    }
+
+    [Fact]
     public void The_xlsx_and_sqlite_files_hold_every_row()
     {
         var archive = Archive();

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace GovTextExtract.Panel;
 
 /// <summary>Normalises the place a report's title names and gives its administrative level (panel.json, places).</summary>
@@ -18,6 +20,40 @@ internal sealed class PlaceNames
     }
 
     public static PlaceNames Default { get; } = new(PanelLexicon.Default);
+
+    private const int OpeningLines = 8;
+
+    // "黄石市人民政府", "海拉尔区人民政府区长": the government whose report it is, in the opening lines.
+    private static readonly Regex Government = new(
+        @"(?<place>\p{IsCJKUnifiedIdeographs}{2,16}?)人民政府",
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The place the opening lines name as the reporting government (XX市人民政府), or null: for a title
+    /// that names no place of its own (政府工作报告; 全市 takes the document's city).</summary>
+    public string? OpeningPlace(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            foreach (var line in text.Split('\n', OpeningLines + 1).Take(OpeningLines))
+            {
+                var compact = line.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
+                if (compact.Length > 80) continue;
+                foreach (Match m in Government.Matches(compact))
+                {
+                    var name = m.Groups["place"].Value;
+                    // "在海拉尔区人民政府…": a leading preposition is no part of the name.
+                    if (name.StartsWith('在')) name = name[1..];
+                    if (Normalize(name) is { Place: not null, Level: not null }) return name;
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological line: no place.
+        }
+        return null;
+    }
 
     /// <summary>The normalised place and its level (national, province, prefecture, county, or null when the name
     /// gives none), or (null, null) for no name or a word such as 全市 that names no place of its own.</summary>

@@ -208,8 +208,12 @@ public sealed class ResearchPanel
         try
         {
             var document = DocumentLoader.Load(file, _pipeline.Options.Load);
-            var identity = ReportIdentity.Of(TextNormalizer.Normalize(document.Text).Text);
+            var text = TextNormalizer.Normalize(document.Text).Text;
+            var identity = ReportIdentity.Of(text);
             var (place, level) = _places.Normalize(identity.Place);
+            // A title that names no place of its own (政府工作报告, 全市…): the document's city from its opening
+            // lines (XX市人民政府).
+            if (place is null && identity.Year is not null) (place, level) = _places.Normalize(_places.OpeningPlace(text));
             if (place is null || identity.Year is null)
             {
                 var missing = place is null && identity.Year is null ? "place and year" : place is null ? "place" : "year";
@@ -221,6 +225,11 @@ public sealed class ResearchPanel
         catch (DocumentLoadException e)
         {
             return new Placement(file, name, null, null, null, "cannot be loaded: " + e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // One bad file never stops the run: it is named with what went wrong.
+            return new Placement(file, name, null, null, null, $"cannot be placed: {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -234,6 +243,11 @@ public sealed class ResearchPanel
         catch (DocumentLoadException e)
         {
             issues.Add(new PanelIssue(p.Name, "cannot be loaded: " + e.Message));
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            issues.Add(new PanelIssue(p.Name, $"cannot be read: {e.GetType().Name}: {e.Message}"));
             return null;
         }
     }

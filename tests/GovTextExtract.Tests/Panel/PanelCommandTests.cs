@@ -104,6 +104,21 @@ public sealed class PanelCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_title_without_a_place_takes_the_city_of_the_opening_lines()
+    {
+        var archive = Path.Combine(_dir, "city");
+        Directory.CreateDirectory(archive);
+        // Invented: the title says only 政府工作报告; the speaker's line names the city; the text says 全市.
+        File.WriteAllText(Path.Combine(archive, "a.txt"),
+            "2022年政府工作报告\n黄石市人民政府市长 某某\n今年全市经济社会发展的主要预期目标是：全市生产总值增长6.5%左右，城镇新增就业4万人以上。\n");
+        var rows = Panel(archive, "city.csv");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(("黄石市", "prefecture", 2022), (r.Place, r.Level, r.Year)));
+        var gdp = Assert.Single(rows, r => r.IndicatorId == "gdp_growth");
+        Assert.Equal((6.5m, "about"), (gdp.TargetValue, gdp.TargetBound));
+    }
+
+    [Fact]
     public void Duplicates_and_unplaced_files_are_named_on_standard_error()
     {
         var (code, _, err) = Run("panel", Archive(), "--out", Path.Combine(_dir, "p.csv"), "--progress", "none");

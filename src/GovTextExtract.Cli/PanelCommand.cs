@@ -67,6 +67,13 @@ internal static class PanelCommand
             if (r.GetValueOrDefault<double>() is <= 0 or > 86400 or double.NaN)
                 r.AddError("--progress-interval must be a positive number of seconds, at most 86400");
         });
+        var gold = new Option<string?>("--gold")
+        {
+            Description = "A folder of cross-year gold files (corpus/gold): after the run, say on standard error how many " +
+                          "gold records have a row with the same target and actual values (the scorer's tolerance), the " +
+                          "gold's bound, and, for GDP growth, CPI and unemployment, their indicator_id; list the misses.",
+            HelpName = "DIR",
+        };
         var noCodebook = new Option<bool>("--no-codebook")
         {
             Description = "Do not write codebook.json and codebook.md beside --out.",
@@ -90,7 +97,7 @@ internal static class PanelCommand
             "          govtext panel reports/ --shard 1/2 --out part1.csv; govtext panel reports/ --shard 2/2 --out part2.csv\n" +
             "          govtext panel --merge part1.csv part2.csv --out panel.parquet")
         {
-            input, output, format, shard, merge, jobs, progress, interval, noCodebook,
+            input, output, format, shard, merge, jobs, progress, interval, gold, noCodebook,
         };
         command.Validators.Add(result =>
         {
@@ -111,14 +118,19 @@ internal static class PanelCommand
                 result.AddError("--shard makes a part of a panel; --merge joins parts: give one or the other");
         });
         command.SetAction((parse, cancellationToken) => Task.Run(() => Execute(context, parse, input, output, format, shard, merge, jobs,
-            progress, interval, noCodebook, cancellationToken), CancellationToken.None));
+            progress, interval, gold, noCodebook, cancellationToken), CancellationToken.None));
         return command;
     }
 
     private static int Execute(CliContext context, ParseResult parse, Argument<string[]> input, Option<string?> output,
         Option<string?> format, Option<string?> shardOption, Option<bool> merge, Option<int> jobs, Option<string> progressOption,
-        Option<double> interval, Option<bool> noCodebook, CancellationToken cancellationToken)
+        Option<double> interval, Option<string?> goldOption, Option<bool> noCodebook, CancellationToken cancellationToken)
     {
+        var goldDir = parse.GetValue(goldOption);
+        if (goldDir is not null && !Directory.Exists(goldDir))
+            throw new CliException(goldDir, "gold folder not found", ExitCodes.InputFailed);
+        // Kept only for --gold: the check needs every row.
+        var kept = goldDir is null ? null : new List<PanelRow>();
         var inputs = parse.GetValue(input)!;
         var outPath = parse.GetValue(output);
         var toStdout = outPath is null or "-";
@@ -136,7 +148,11 @@ internal static class PanelCommand
         void Write(Stream stream, Func<Action<PanelRow>, long> produce)
         {
             using var writer = PanelWriter.Create(stream, panelFormat);
-            rows = produce(writer.Write);
+            rows = produce(kept is null ? writer.Write : row =>
+            {
+                kept.Add(row);
+                writer.Write(row);
+            });
             writer.Complete();
         }
         void Run(Func<Action<PanelRow>, long> produce)
@@ -211,6 +227,8 @@ internal static class PanelCommand
             if (summary.Placed == 0 && summary.Documents > 0) exitCode = ExitCodes.InputFailed;
         }
 
+        if (kept is not null) ReportGold(context, kept, goldDir!);
+
         if (!toStdout && !parse.GetValue(noCodebook))
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(outPath!))!;
@@ -221,6 +239,24 @@ internal static class PanelCommand
     }
 
     private static string Duration(TimeSpan t) => BatchProgressDisplay.Duration(t);
+
+    private static void ReportGold(CliContext context, IReadOnlyList<PanelRow> rows, string goldDir)
+    {
+        PanelGoldReport report;
+        try
+        {
+            report = PanelGoldCheck.Check(rows, goldDir);
+        }
+        catch (GovTextExtract.Evaluation.GoldFileException e)
+        {
+            throw new CliException(e.SourceName, e.Problem, ExitCodes.InputFailed, e);
+        }
+        foreach (var miss in report.Misses) context.Warn("panel: gold: " + miss);
+        context.Warn(string.Create(CultureInfo.InvariantCulture,
+            $"panel: gold: {report.Matched} of {report.GoldRecords} cross-year gold records have a row with the same target " +
+            $"and actual values, {report.BoundsRight} with the gold's bound; GDP growth, CPI and unemployment: " +
+            $"{report.HeadlineRight} of {report.Headline} with their indicator_id and bound"));
+    }
 
     /// <summary>Waits for the run, showing its counters on standard error meanwhile.</summary>
     private static T Show<T>(Task<T> work, PanelProgress progress, ProgressMode mode, TextWriter stderr, TimeSpan interval)

@@ -151,4 +151,22 @@ public sealed class PanelGoldTests(CorpusPanelFixture fixture) : IClassFixture<C
         var jobs = fixture.Rows.Single(r => r.Place == "中华人民共和国" && r.Year == 2010 && r.IndicatorId == "new_urban_jobs");
         Assert.Equal(2_680_000m, jobs.Gap);
     }
+
+    [Fact]
+    public void The_gold_check_of_the_cli_finds_every_record_and_notices_a_wrong_bound()
+    {
+        var gold = Path.Combine(fixture.Corpus, "gold");
+        var report = PanelGoldCheck.Check(fixture.Rows, gold);
+        Assert.True(report.Matched == report.GoldRecords, string.Join('\n', report.Misses));
+        Assert.Equal(report.GoldRecords, report.BoundsRight);
+        Assert.Equal(report.Headline, report.HeadlineRight);
+        Assert.True(report.Headline >= 40);
+        // The check can fail: the 2010 national GDP target read as at_least instead of about (8％左右).
+        var broken = fixture.Rows.Select(r => r.Place == "中华人民共和国" && r.Year == 2010 && r.IndicatorId == "gdp_growth"
+            ? r with { TargetBound = "at_least" } : r).ToArray();
+        var worse = PanelGoldCheck.Check(broken, gold);
+        Assert.Equal(report.BoundsRight - 1, worse.BoundsRight);
+        Assert.Equal(report.HeadlineRight - 1, worse.HeadlineRight);
+        Assert.Contains(worse.Misses, m => m.Contains("cn-national-2010.txt", StringComparison.Ordinal) && m.Contains("bound at_least, gold about", StringComparison.Ordinal));
+    }
 }

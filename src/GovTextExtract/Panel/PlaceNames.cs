@@ -61,6 +61,9 @@ internal sealed class PlaceNames
     {
         if (string.IsNullOrWhiteSpace(name)) return (null, null);
         var n = name.Trim();
+        // "武汉市人民政府工作报告" reads as the place 武汉市人民 before 政府工作报告: the government is no part of the name.
+        foreach (var government in new[] { "人民政府", "人民" })
+            if (n.Length > government.Length + 1 && n.EndsWith(government, StringComparison.Ordinal)) n = n[..^government.Length];
         if (_lex.GenericWords.Contains(n, StringComparer.Ordinal)) return (null, null);
         if (n == _lex.NationalName || _lex.NationalWords.Contains(n, StringComparer.Ordinal)) return (_lex.NationalName, "national");
         if (_provinceByForm.TryGetValue(n, out var province)) return (province, "province");

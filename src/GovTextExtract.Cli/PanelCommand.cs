@@ -137,6 +137,7 @@ internal static class PanelCommand
         PanelFormat panelFormat;
         if (parse.GetValue(format) is { } f) panelFormat = Enum.Parse<PanelFormat>(f, ignoreCase: true);
         else if (!toStdout && PanelWriter.FormatOf(outPath!) is { } byName) panelFormat = byName;
+        else if (!toStdout && FileTypes.IsSpecial(FileTypes.Of(outPath!))) panelFormat = PanelFormat.Csv;
         else if (!toStdout)
             throw new CliException(outPath!, "unknown extension: give --out a .csv, .xlsx, .parquet or .sqlite file, or --format", ExitCodes.Usage);
         else panelFormat = PanelFormat.Csv;
@@ -229,7 +230,8 @@ internal static class PanelCommand
 
         if (kept is not null) ReportGold(context, kept, goldDir!);
 
-        if (!toStdout && !parse.GetValue(noCodebook))
+        // The codebook goes beside a file, not beside a device (--out /dev/null) or a pipe.
+        if (!toStdout && !parse.GetValue(noCodebook) && FileTypes.Of(outPath!) == FileType.Regular)
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(outPath!))!;
             OutputTarget.Write(Path.Combine(dir, "codebook.json"), context.Out, w => w.Write(PanelCodebook.ToJson()), inputs);

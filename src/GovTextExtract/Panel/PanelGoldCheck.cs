@@ -9,7 +9,7 @@ public sealed record PanelGoldReport
 {
     /// <summary>Cross-year gold records (optional ones included).</summary>
     public required int GoldRecords { get; init; }
-    /// <summary>Gold records with a row of the same pair of documents and year whose target value (or range) and
+    /// <summary>Gold records with a row of the same pair of documents and year (else of the gold's place and year) whose target value (or range) and
     /// actual value agree within the scorer's tolerance (<see cref="ScoringOptions.RelativeTolerance"/>); a gold
     /// record without an actual needs a row without one.</summary>
     public required int Matched { get; init; }
@@ -52,6 +52,9 @@ public static class PanelGoldCheck
         {
             var candidates = rows.Where(r => r.TargetDocument == file.TargetDocument && r.ActualDocument == file.ActualDocument
                                              && (file.Year is null || r.Year == file.Year)).ToArray();
+            // Documents named otherwise (a renamed or nested archive): the rows of the gold's place and year.
+            if (candidates.Length == 0 && PlaceNames.Default.Normalize(file.Place).Place is { } place && file.Year is { } year)
+                candidates = rows.Where(r => r.Place == place && r.Year == year).ToArray();
             foreach (var record in file.Records)
             {
                 total++;

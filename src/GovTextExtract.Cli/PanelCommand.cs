@@ -167,7 +167,14 @@ internal static class PanelCommand
             }
             else
             {
-                OutputTarget.WriteStream(outPath!, stream => Write(stream, produce), inputs);
+                try
+                {
+                    OutputTarget.WriteStream(outPath!, stream => Write(stream, produce), inputs);
+                }
+                catch (PanelOutputException e)
+                {
+                    throw new CliException(outPath!, e.Message, ExitCodes.OutputFailed, e);
+                }
             }
         }
 

@@ -160,7 +160,7 @@ internal sealed class XlsxPanelWriter : PanelWriter
     public override void Write(PanelRow row)
     {
         if (++_rows > Batch.XlsxExport.MaxRows)
-            throw new InvalidOperationException($"more than {Batch.XlsxExport.MaxRows} rows for one sheet: write parquet, sqlite or csv instead");
+            throw new PanelOutputException($"more than {Batch.XlsxExport.MaxRows} rows for one sheet: write parquet, sqlite or csv instead");
         _writer.WriteStartElement(new Row());
         foreach (var d in PanelCodebook.Definitions)
         {
@@ -394,6 +394,16 @@ internal sealed class SqlitePanelWriter : PanelWriter
         _transaction.Dispose();
         _connection.Dispose();
         TryDelete();
+    }
+}
+
+/// <summary>A panel that a format cannot hold (more rows than an Excel sheet).</summary>
+public sealed class PanelOutputException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public PanelOutputException(string message)
+        : base(message)
+    {
     }
 }
 

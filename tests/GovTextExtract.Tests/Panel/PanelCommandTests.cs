@@ -258,6 +258,16 @@ public sealed class PanelCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_long_run_shows_its_progress_in_plain_lines_when_standard_error_is_not_a_terminal()
+    {
+        var raw = Path.Combine(CrossYearGoldTests.CorpusDirectory(), "raw");
+        var (code, _, err) = Run("panel", raw, "--out", Path.Combine(_dir, "p.csv"), "--progress", "lines", "--progress-interval", "0.01");
+        Assert.Equal(0, code);
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"govtext: panel: placed \d+/88 files · read \d+/(\d+|\?) place-years · \d+ rows",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)), err);
+    }
+
+    [Fact]
     public void Without_out_the_csv_goes_to_standard_output()
     {
         var (code, stdout, _) = Run("panel", Archive(), "--progress", "none");

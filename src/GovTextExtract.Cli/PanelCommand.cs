@@ -209,6 +209,19 @@ internal static class PanelCommand
                 MaxDegreeOfParallelism = parse.GetValue(jobs),
                 Shard = parse.GetValue(shardOption) is { } s ? Shard.Parse(s) : Shard.All,
             };
+            // Ctrl+C or SIGTERM stops the run cleanly: the temporary output is removed, an earlier --out file stays, the
+            // exit code is 130. A second signal ends the process at once.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var signals = 0;
+            void OnSignal(System.Runtime.InteropServices.PosixSignalContext c)
+            {
+                if (Interlocked.Increment(ref signals) > 1) return;
+                c.Cancel = true;
+                interrupt.Cancel();
+            }
+            using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, OnSignal);
+            using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, OnSignal);
+            cancellationToken = interrupt.Token;
             var progress = new PanelProgress();
             var panel = new ResearchPanel(context.Pipeline);
             PanelSummary? summary = null;
@@ -225,6 +238,12 @@ internal static class PanelCommand
             catch (DocumentLoadException e)
             {
                 throw new CliException(e.SourceName, e.Message, ExitCodes.InputFailed, e);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                // The output is written to a temporary file moved into place at the end: nothing half-written stays.
+                throw new CliException(archive, "interrupted: no panel written (an earlier --out file is left as it was)",
+                    ExitCodes.Interrupted, e);
             }
             foreach (var issue in summary!.Issues) context.Warn($"{issue.Path}: {issue.Reason}");
             var shard = options.Shard.Count > 1 ? $" (shard {options.Shard})" : "";
@@ -274,7 +293,7 @@ internal static class PanelCommand
             mode = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? ProgressMode.Bar : ProgressMode.Lines;
         if (mode == ProgressMode.Lines)
         {
-            while (!work.Wait(interval))
+            while (!((IAsyncResult)work).AsyncWaitHandle.WaitOne(interval))
             {
                 stderr.WriteLine("govtext: panel: " + Line(progress.Snapshot()));
                 stderr.Flush();
@@ -298,7 +317,7 @@ internal static class PanelCommand
                         task.Value = Math.Min(1, (placing + reading) / 2);
                         task.Description = Markup.Escape(Line(s));
                     }
-                    while (!work.Wait(TimeSpan.FromMilliseconds(250))) Update();
+                    while (!((IAsyncResult)work).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(250))) Update();
                     Update();
                     task.StopTask();
                 });

@@ -7,6 +7,7 @@ internal sealed class PlaceNames
 {
     private readonly PanelLexicon _lex;
     private readonly Dictionary<string, string> _provinceByForm = new(StringComparer.Ordinal);
+    private readonly string[] _provinceFormsLongestFirst;
 
     public PlaceNames(PanelLexicon lexicon)
     {
@@ -17,6 +18,7 @@ internal sealed class PlaceNames
             var suffix = lexicon.ProvinceSuffixes.FirstOrDefault(s => full.Length > s.Length + 1 && full.EndsWith(s, StringComparison.Ordinal));
             if (suffix is not null) _provinceByForm.TryAdd(full[..^suffix.Length], full);
         }
+        _provinceFormsLongestFirst = _provinceByForm.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).ToArray();
     }
 
     public static PlaceNames Default { get; } = new(PanelLexicon.Default);
@@ -76,7 +78,7 @@ internal sealed class PlaceNames
 
     private string StripProvince(string n)
     {
-        foreach (var (form, _) in _provinceByForm.OrderByDescending(p => p.Key.Length))
+        foreach (var form in _provinceFormsLongestFirst)
             if (n.Length > form.Length + 1 && n.StartsWith(form, StringComparison.Ordinal)) return n[form.Length..];
         return n;
     }

@@ -122,7 +122,7 @@ public sealed class ResearchPanel
         // Pass 1: where and when each report is of.
         var placements = new Placement[files.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
-        Parallel.For(0, files.Length, parallel, i =>
+        ForEach(files.Length, parallel, i =>
         {
             placements[i] = Place(archive, files[i]);
             progress.Identified();
@@ -155,9 +155,9 @@ public sealed class ResearchPanel
             cancellationToken.ThrowIfCancellationRequested();
             var batch = places.Skip(start).Take(chunk).ToArray();
             var results = new (List<PanelRow> Rows, List<PanelIssue> Issues)[batch.Length];
-            Parallel.For(0, batch.Length, parallel, i =>
+            ForEach(batch.Length, parallel, i =>
             {
-                results[i] = ReadPlace(archive, batch[i]);
+                results[i] = ReadPlace(batch[i], cancellationToken);
                 progress.ReadPlaceYears(batch[i].Years.Count);
             });
             foreach (var (placeRows, placeIssues) in results)
@@ -177,6 +177,21 @@ public sealed class ResearchPanel
             Rows = rows,
             Issues = issues.OrderBy(i => i.Path, StringComparer.Ordinal).ThenBy(i => i.Reason, StringComparer.Ordinal).ToArray(),
         };
+    }
+
+    /// <summary>Parallel.For that reports a stop request as one <see cref="OperationCanceledException"/>, not as an
+    /// <see cref="AggregateException"/> of the bodies that saw it.</summary>
+    private static void ForEach(int count, ParallelOptions options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, options, body);
+        }
+        catch (AggregateException e) when (options.CancellationToken.IsCancellationRequested
+                                           && e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException("the panel run was stopped", e, options.CancellationToken);
+        }
     }
 
     private sealed record PlaceYears(string Place, string? Level, SortedDictionary<int, (Placement Report, string? Duplicates)> Years);
@@ -252,7 +267,7 @@ public sealed class ResearchPanel
         }
     }
 
-    private (List<PanelRow>, List<PanelIssue>) ReadPlace(string archive, PlaceYears place)
+    private (List<PanelRow>, List<PanelIssue>) ReadPlace(PlaceYears place, CancellationToken cancellationToken)
     {
         var rows = new List<PanelRow>();
         var issues = new List<PanelIssue>();
@@ -260,6 +275,8 @@ public sealed class ResearchPanel
         int? carriedYear = null;
         foreach (var (year, (report, duplicates)) in place.Years)
         {
+            // A stop request ends the run within one report's reading, not one place's.
+            cancellationToken.ThrowIfCancellationRequested();
             var current = carriedYear == year ? carried : Prepare(report, issues);
             carried = null;
             carriedYear = null;

@@ -29,7 +29,7 @@ public enum PanelFormat
 public abstract class PanelWriter : IDisposable
 {
     /// <summary>Rows of one Parquet row group.</summary>
-    public const int RowGroupSize = 50_000;
+    public const int RowGroupSize = 10_000;
 
     /// <summary>Only the writers of this library derive from it.</summary>
     private protected PanelWriter()

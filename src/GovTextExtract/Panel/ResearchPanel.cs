@@ -147,26 +147,65 @@ public sealed class ResearchPanel
         }
         progress.SetPlaceYears(places.Sum(p => p.Years.Count));
 
-        // Pass 2: places in order, a group at a time, read in parallel; each place's years read in order.
+        // Pass 2: places read in parallel, at most a window of them at once; their rows written in place order as
+        // soon as every place before them is written. A place takes a slot of the window before it is handed to a
+        // reader, in order, so the place whose rows are next is always being read or done.
         long rows = 0;
-        var chunk = options.EffectivePlacesInFlight;
-        for (var start = 0; start < places.Count; start += chunk)
+        var window = new SemaphoreSlim(options.EffectivePlacesInFlight);
+        var results = places.Select(_ => new TaskCompletionSource<(List<PanelRow> Rows, List<PanelIssue> Issues)>(
+            TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        IEnumerable<int> InOrder()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = places.Skip(start).Take(chunk).ToArray();
-            var results = new (List<PanelRow> Rows, List<PanelIssue> Issues)[batch.Length];
-            ForEach(batch.Length, parallel, i =>
+            for (var i = 0; i < places.Count; i++)
             {
-                results[i] = ReadPlace(batch[i], cancellationToken);
-                progress.ReadPlaceYears(batch[i].Years.Count);
-            });
-            foreach (var (placeRows, placeIssues) in results)
+                window.Wait(stop.Token);
+                yield return i;
+            }
+        }
+        var readers = Task.Run(() =>
+        {
+            try
             {
+                Parallel.ForEach(Partitioner.Create(InOrder(), EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = parallel.MaxDegreeOfParallelism, CancellationToken = stop.Token }, i =>
+                    {
+                        try
+                        {
+                            results[i].SetResult(ReadPlace(places[i], stop.Token));
+                            progress.ReadPlaceYears(places[i].Years.Count);
+                        }
+                        catch (Exception e)
+                        {
+                            results[i].SetException(e);
+                        }
+                    });
+            }
+            catch (Exception e)
+            {
+                // A stop request: every place not yet read ends with it, so the writer below stops waiting.
+                foreach (var r in results) r.TrySetException(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            for (var i = 0; i < places.Count; i++)
+            {
+                var (placeRows, placeIssues) = Await(results[i].Task, cancellationToken);
                 foreach (var row in placeRows) write(row);
                 rows += placeRows.Count;
                 progress.AddRows(placeRows.Count);
                 issues.AddRange(placeIssues);
+                window.Release();
             }
+        }
+        finally
+        {
+            // The readers stop (a failed write, a stop request) before the window they wait on goes away.
+            stop.Cancel();
+            window.Release(places.Count + 1);
+            readers.GetAwaiter().GetResult();
+            window.Dispose();
         }
         return new PanelSummary
         {
@@ -177,6 +216,24 @@ public sealed class ResearchPanel
             Rows = rows,
             Issues = issues.OrderBy(i => i.Path, StringComparer.Ordinal).ThenBy(i => i.Reason, StringComparer.Ordinal).ToArray(),
         };
+    }
+
+    /// <summary>The result of a read, or the stop request that ended it as one <see cref="OperationCanceledException"/>.</summary>
+    private static T Await<T>(Task<T> task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            task.Wait(cancellationToken);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException("the panel run was stopped", e, cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return task.Result;
     }
 
     /// <summary>Parallel.For that reports a stop request as one <see cref="OperationCanceledException"/>, not as an

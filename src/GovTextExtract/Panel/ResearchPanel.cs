@@ -20,8 +20,8 @@ public sealed record PanelOptions
     /// <summary>Documents read at once. Default: the number of processors.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Places read before their rows are written, in order; with at most two reports of a place in memory
-    /// at once, this bounds the documents in flight. Default: 4 × <see cref="MaxDegreeOfParallelism"/>.</summary>
+    /// <summary>Places being read or waiting for their rows to be written, at most; with at most two reports of a place
+    /// in memory at once, this bounds the documents in flight. Default: 4 × <see cref="MaxDegreeOfParallelism"/>.</summary>
     public int PlacesInFlight { get; init; }
 
     internal int EffectivePlacesInFlight => PlacesInFlight > 0 ? PlacesInFlight : 4 * Math.Max(1, MaxDegreeOfParallelism);
@@ -86,8 +86,8 @@ public sealed record PanelProgressSnapshot(long? Documents, long Identified, lon
 /// × year × indicator (<see cref="PanelRow"/>).</summary>
 /// <remarks>Two passes. The first loads every file once, only to read its place and year (the title and first
 /// lines), and keeps nothing else. The second reads each place's years in order, holding at most that year's and the
-/// next year's reports, and writes the rows of a group of places in order: memory is bounded by the documents in
-/// flight, not by the archive. Rows come out sorted by place (ordinal), year and item, so the shards of one archive
+/// next year's reports, and writes each place's rows as soon as the places before it are written: memory is bounded by
+/// the documents in flight, not by the archive. Rows come out sorted by place (ordinal), year and item, so the shards of one archive
 /// merged (<see cref="PanelMerge"/>) give the same rows as one run.</remarks>
 public sealed class ResearchPanel
 {

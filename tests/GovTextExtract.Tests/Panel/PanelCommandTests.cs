@@ -268,6 +268,28 @@ public sealed class PanelCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_failing_writer_or_a_stop_request_ends_the_run_with_its_exception_not_a_hang()
+    {
+        var raw = Path.Combine(CrossYearGoldTests.CorpusDirectory(), "raw");
+        var panel = new ResearchPanel(new ExtractionPipeline());
+        var options = new PanelOptions { MaxDegreeOfParallelism = 2, PlacesInFlight = 2 };
+        var written = 0;
+        var failure = Assert.Throws<IOException>(() => panel.Build(raw, _ =>
+        {
+            if (++written == 3) throw new IOException("disk full");
+        }, options));
+        Assert.Equal("disk full", failure.Message);
+        Assert.Equal(3, written);
+        using var stop = new CancellationTokenSource();
+        var rows = 0;
+        Assert.ThrowsAny<OperationCanceledException>(() => panel.Build(raw, _ =>
+        {
+            if (++rows == 5) stop.Cancel();
+        }, options, cancellationToken: stop.Token));
+        Assert.True(rows < 273, $"{rows} rows written after the stop request");
+    }
+
+    [Fact]
     public void Without_out_the_csv_goes_to_standard_output()
     {
         var (code, stdout, _) = Run("panel", Archive(), "--progress", "none");

@@ -33,6 +33,8 @@ internal static class AuditCommand
             HelpName = "PATH",
             Required = true,
         };
+        var maxSeconds = CommonOptions.MaxSeconds();
+        var maxText = CommonOptions.MaxText();
         var command = new DescribedCommand("audit",
             "Audit documents' records (stated rates, claims, units, parts, gaps) and write an Excel workbook.",
             "Each document is extracted, then audited. Flags: rate_mismatch (a stated rate the figures do not give, " +
@@ -49,13 +51,14 @@ internal static class AuditCommand
             "Examples: govtext audit corpus/xianning-2019-completion.txt --out audit.xlsx\n" +
             "          govtext audit circulars/ --out audit.xlsx")
         {
-            input, output,
+            input, output, maxSeconds, maxText,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(input)!, parse.GetValue(output)!));
+        command.SetAction(parse => Run(context, parse.GetValue(input)!, parse.GetValue(output)!,
+            CommonOptions.WithBudget(context.Pipeline, parse.GetValue(maxSeconds), parse.GetValue(maxText))));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string outPath)
+    private static int Run(CliContext context, string path, string outPath, ExtractionPipeline pipeline)
     {
         var folder = Directory.Exists(path);
         if (Directory.Exists(outPath))
@@ -85,14 +88,22 @@ internal static class AuditCommand
         }
 
         OutputTarget.CheckNotInput(outPath, files);
-        var auditor = new Auditor(context.Pipeline.Lexicons, context.Pipeline.Recognizer, ChineseSegmenter.Shared);
+        var auditor = new Auditor(pipeline.Lexicons, pipeline.Recognizer, ChineseSegmenter.Shared);
         var reports = new List<AuditReport>();
         var failures = new List<AuditFailure>();
         foreach (var file in files)
         {
             try
             {
-                reports.Add(auditor.Audit(context.Pipeline.ExtractFile(file)));
+                var document = DocumentLoader.Load(file, pipeline.Options.Load);
+                CommonOptions.WriteLoadWarnings(context, document);
+                reports.Add(auditor.Audit(pipeline.Extract(document)));
+            }
+            catch (ExtractionBudgetException e)
+            {
+                if (!folder) throw new CliException(file, e.Message[(e.Document.Length + 2)..], ExitCodes.InputFailed, e);
+                failures.Add(new AuditFailure(file, e.Message[(e.Document.Length + 2)..]));
+                context.Warn($"{file}: {e.Message[(e.Document.Length + 2)..]}");
             }
             catch (DocumentLoadException e) when (folder)
             {
@@ -100,7 +111,7 @@ internal static class AuditCommand
                 failures.Add(new AuditFailure(file, line.StartsWith(e.SourceName + ": ", StringComparison.Ordinal) ? line[(e.SourceName.Length + 2)..] : line));
                 context.Warn(line);
             }
-            catch (Exception e) when (folder && e is not (OutOfMemoryException or DocumentLoadException))
+            catch (Exception e) when (folder && e is not (OutOfMemoryException or DocumentLoadException or ExtractionBudgetException))
             {
                 failures.Add(new AuditFailure(file, $"internal error: {e.GetType().Name}: {e.Message}"));
                 context.Warn($"{file}: internal error: {e.GetType().Name}: {e.Message}");

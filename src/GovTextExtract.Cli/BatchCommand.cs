@@ -77,6 +77,7 @@ internal static class BatchCommand
                 r.AddError("--progress-interval must be a positive number of seconds, at most 86400");
         });
         var maxSeconds = CommonOptions.MaxSeconds();
+        var maxText = CommonOptions.MaxText();
         var command = new DescribedCommand("batch",
             "Extract the records of every document of an archive: parallel, resumable, crash-safe.",
             "Stores: sqlite (default) writes a documents table (path relative to INPUT, size, sha256, format, " +
@@ -103,7 +104,7 @@ internal static class BatchCommand
             "          govtext batch 'reports/**/*.txt' --out records.jsonl --jobs 4\n" +
             "          govtext batch archive/ --shard 2/3 --out part2.sqlite   (then: govtext merge all.sqlite part*.sqlite)")
         {
-            input, output, format, jobs, shard, progress, interval, maxSeconds,
+            input, output, format, jobs, shard, progress, interval, maxSeconds, maxText,
         };
         command.Validators.Add(result =>
         {
@@ -133,12 +134,12 @@ internal static class BatchCommand
             parse.GetValue(jobs),
             parse.GetValue(shard) is { } s ? Shard.Parse(s) : Shard.All,
             Enum.Parse<ProgressMode>(parse.GetValue(progress)!, ignoreCase: true),
-            TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(maxSeconds)), cancellationToken), CancellationToken.None));
+            TimeSpan.FromSeconds(parse.GetValue(interval)), parse.GetValue(maxSeconds), parse.GetValue(maxText)), cancellationToken), CancellationToken.None));
         return command;
     }
 
     private sealed record Settings(
-        string Input, string Out, string? Format, int Jobs, Shard Shard, ProgressMode Progress, TimeSpan Interval, double? MaxSeconds);
+        string Input, string Out, string? Format, int Jobs, Shard Shard, ProgressMode Progress, TimeSpan Interval, double? MaxSeconds, long? MaxText);
 
     private static int Execute(CliContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -226,7 +227,7 @@ internal static class BatchCommand
         using (device)
         using (sink)
         {
-            var runner = new BatchRunner(CommonOptions.WithBudget(context.Pipeline, settings.MaxSeconds), new BatchOptions { Jobs = settings.Jobs, Shard = settings.Shard });
+            var runner = new BatchRunner(CommonOptions.WithBudget(context.Pipeline, settings.MaxSeconds, settings.MaxText), new BatchOptions { Jobs = settings.Jobs, Shard = settings.Shard });
             var progress = new BatchProgress();
             var work = Task.Run(() => runner.Run(input, sink, progress, cancellationToken), CancellationToken.None);
             try
@@ -306,6 +307,8 @@ internal static class BatchCommand
             $"{(seconds > 0 ? mb / seconds : 0):0.00} MB/s of {mb:0.0} MB)"));
         foreach (var failure in s.Failures)
             context.Warn("batch: failed: " + failure);
+        foreach (var warning in s.Warnings)
+            context.Warn("batch: " + warning);
         if (s.Failed > s.Failures.Count)
             context.Warn($"batch: ... and {s.Failed - s.Failures.Count} more failed (see the documents table, status 'failed')");
         if (s.Cancelled)

@@ -37,7 +37,41 @@ internal static class CommonOptions
         return option;
     }
 
-    /// <summary>The pipeline with the time budget --max-seconds gives, or the same pipeline when it gives none.</summary>
-    public static ExtractionPipeline WithBudget(ExtractionPipeline pipeline, double? seconds) =>
-        seconds is { } s ? new ExtractionPipeline(pipeline.Options with { TimeBudget = TimeSpan.FromSeconds(s) }) : pipeline;
+    /// <summary>--max-text: the most characters of text one document may give (LoadOptions.MaxTextCharacters and
+    /// ExtractionOptions.MaxTextCharacters).</summary>
+    public static Option<long?> MaxText()
+    {
+        var option = new Option<long?>("--max-text")
+        {
+            Description = "The most characters of text one document may give after decoding or decompression; a longer " +
+                          "one fails as too large while it is read, before it is all in memory (batch: recorded as " +
+                          "failed, too_large, and the run goes on). Default 16000000.",
+            HelpName = "CHARACTERS",
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long?>() is { } v && v <= 0)
+                r.AddError("--max-text must be a positive number of characters");
+        });
+        return option;
+    }
+
+    /// <summary>The pipeline with the budgets --max-seconds and --max-text give, or the same pipeline when they give
+    /// none.</summary>
+    public static ExtractionPipeline WithBudget(ExtractionPipeline pipeline, double? seconds, long? maxText = null)
+    {
+        if (seconds is null && maxText is null) return pipeline;
+        var options = pipeline.Options;
+        if (seconds is { } s) options = options with { TimeBudget = TimeSpan.FromSeconds(s) };
+        if (maxText is { } m) options = options with { MaxTextCharacters = m, Load = options.Load with { MaxTextCharacters = m } };
+        return new ExtractionPipeline(options);
+    }
+
+    /// <summary>Writes how the bytes of a document became text (invalid bytes replaced, a charset declaration
+    /// overruled) to standard error, as notes: the records on standard output keep their shape.</summary>
+    public static void WriteLoadWarnings(CliContext context, Loading.LoadedDocument document)
+    {
+        foreach (var warning in document.Warnings)
+            context.Error.WriteLine($"govtext: {document.Name}: warning: {warning}");
+    }
 }

@@ -20,6 +20,7 @@ internal static class ExtractCommand
         var output = CommonOptions.Out();
         var (scorer, threshold, model, reader) = (ScorerOptions.Scorer(), ScorerOptions.Threshold(), ScorerOptions.Model(), ScorerOptions.Reader());
         var maxSeconds = CommonOptions.MaxSeconds();
+        var maxText = CommonOptions.MaxText();
         var command = new DescribedCommand("extract",
             "Extract the completion records (target, actual, rate, status) of one document.",
             "Each record pairs a stated target with the actual reported against it, and gives the completion " +
@@ -30,19 +31,16 @@ internal static class ExtractCommand
             "JSON: {\"document\": NAME, \"kind\": \"circular\"|\"work_report\", \"records\": [...]}. CSV: a header row, then one row per record.\n" +
             "Example: govtext extract corpus/xianning-2019-completion.txt --format csv --out records.csv")
         {
-            file, format, output, scorer, threshold, model, reader, maxSeconds,
+            file, format, output, scorer, threshold, model, reader, maxSeconds, maxText,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
             if (parse.GetValue(output) is { } outPath and not "-")
                 OutputTarget.CheckNotInput(outPath, [path]);
-            var pipeline = CommonOptions.WithBudget(ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader), parse.GetValue(maxSeconds));
+            var pipeline = CommonOptions.WithBudget(ScorerOptions.Pipeline(context, parse, scorer, threshold, model, reader), parse.GetValue(maxSeconds), parse.GetValue(maxText));
             var document = DocumentLoader.Load(path, pipeline.Options.Load);
-            // How the bytes became text (invalid bytes replaced, a charset declaration overruled) goes to stderr, as
-            // notes: the records on stdout keep their shape.
-            foreach (var warning in document.Warnings)
-                context.Error.WriteLine($"govtext: {document.Name}: warning: {warning}");
+            CommonOptions.WriteLoadWarnings(context, document);
             ExtractionResult result;
             try
             {
@@ -61,7 +59,8 @@ internal static class ExtractCommand
                     new RecordCsvWriter(writer, "document").WriteAll(result.Records, result.Document);
                 else
                     WriteJson(writer, new DocumentRecords(result.Document,
-                        result.Kind == DocumentKind.WorkReport ? "work_report" : "circular", result.Records));
+                        result.Kind == DocumentKind.WorkReport ? "work_report" : "circular", result.Records,
+                        result.Warnings.Count > 0 ? result.Warnings : null));
             }, path);
             return ExitCodes.Success;
         });
@@ -76,5 +75,8 @@ internal static class ExtractCommand
     }
 
     /// <summary>The JSON shape of <c>extract</c>.</summary>
-    private sealed record DocumentRecords(string Document, string Kind, IReadOnlyList<CompletionRecord> Records);
+    /// <remarks>Warnings (how the bytes became text) follow the records, and only when there are any.</remarks>
+    private sealed record DocumentRecords(string Document, string Kind, IReadOnlyList<CompletionRecord> Records,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<string>? Warnings);
 }

@@ -46,20 +46,26 @@ internal static class FuzzCommand
                     Rejected = report.Rejected.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
                     report.Unhandled,
                     report.OverBudget,
+                    report.OverMemoryBudget,
+                    PeakMb = Math.Round(report.PeakBytes / 1048576.0, 1),
+                    report.PeakCase,
+                    report.CasesByMutation,
                     ElapsedSeconds = report.Elapsed.TotalSeconds,
                 }, RecordJson.Options));
             }
             else
             {
                 var inv = CultureInfo.InvariantCulture;
-                context.Out.WriteLine(string.Create(inv, $"cases {report.Cases}, loaded {report.Loaded}, rejected {report.RejectedTotal}, unhandled {report.UnhandledTotal}, over budget {report.OverBudget}, {report.Elapsed.TotalSeconds:0.0} s"));
+                context.Out.WriteLine(string.Create(inv, $"cases {report.Cases}, loaded {report.Loaded}, rejected {report.RejectedTotal}, unhandled {report.UnhandledTotal}, over budget {report.OverBudget}, over memory budget {report.OverMemoryBudget}, {report.Elapsed.TotalSeconds:0.0} s"));
+                context.Out.WriteLine(string.Create(inv, $"  peak memory of a case {report.PeakBytes / 1048576.0:0} MB (case {report.PeakCase}); slowest {report.Slowest.TotalSeconds:0.00} s (case {report.SlowestCase})"));
+                context.Out.WriteLine("  cases by mutation: " + string.Join(", ", report.CasesByMutation.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => string.Create(inv, $"{kv.Key} {kv.Value}"))));
                 foreach (var (reason, n) in report.Rejected.OrderByDescending(kv => kv.Value))
                     context.Out.WriteLine(string.Create(inv, $"  rejected {reason}: {n}"));
                 foreach (var (type, n) in report.Unhandled)
                     context.Out.WriteLine(string.Create(inv, $"  UNHANDLED {type}: {n}"));
             }
             context.Out.Flush();
-            return report.UnhandledTotal == 0 && report.OverBudget == 0 ? ExitCodes.Success : ExitCodes.InputFailed;
+            return report.UnhandledTotal == 0 && report.OverBudget == 0 && report.OverMemoryBudget == 0 ? ExitCodes.Success : ExitCodes.InputFailed;
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using GovTextExtract.Loading;
 using System.CommandLine;
 using GovTextExtract.CrossYear;
 using GovTextExtract.Output;
@@ -66,7 +67,11 @@ internal static class PairCommand
             {
                 try
                 {
-                    pairs = [pipeline.PairReports(parse.GetValue(targetReport)!, parse.GetValue(actualReport)!, parse.GetValue(force))];
+                    var first = DocumentLoader.Load(parse.GetValue(targetReport)!, pipeline.Options.Load);
+                    var second = DocumentLoader.Load(parse.GetValue(actualReport)!, pipeline.Options.Load);
+                    CommonOptions.WriteLoadWarnings(context, first);
+                    CommonOptions.WriteLoadWarnings(context, second);
+                    pairs = [pipeline.PairReports(first, second, parse.GetValue(force))];
                 }
                 catch (ReportPairException e)
                 {

@@ -52,6 +52,13 @@ public sealed record ExtractionOptions
     /// records such a document as failed (<c>time_budget</c>) and goes on.</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Longest text, in characters, that one document may have: a longer one fails at once with an
+    /// <see cref="ExtractionBudgetException"/> of kind <see cref="ExtractionBudget.TooLarge"/> (a batch records
+    /// <c>too_large</c> and goes on). Default 16,000,000, the default of <see cref="LoadOptions.MaxTextCharacters"/>,
+    /// which stops a file while it is loaded; this one bounds text handed over directly
+    /// (<see cref="ExtractionPipeline.ExtractText"/>).</summary>
+    public long MaxTextCharacters { get; init; } = LoadOptions.DefaultMaxTextCharacters;
+
     /// <summary>Documents longer than this many characters are read part by part, each part about this long and ending
     /// at a line break, so that time and memory grow linearly with length; a target and its result in different parts
     /// are not paired. Default 200,000 characters (about 600 KB of UTF-8 Chinese text), above every report of the

@@ -72,10 +72,13 @@ public sealed class ExtractionPipeline
     }
 
     /// <summary>Extracts records from a loaded document.</summary>
-    /// <exception cref="ExtractionBudgetException">The extraction ran past <see cref="ExtractionOptions.TimeBudget"/>.</exception>
+    /// <exception cref="ExtractionBudgetException">The extraction ran past <see cref="ExtractionOptions.TimeBudget"/>,
+    /// or the text is longer than <see cref="ExtractionOptions.MaxTextCharacters"/>.</exception>
     public ExtractionResult Extract(LoadedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (document.Text.Length > Options.MaxTextCharacters)
+            throw new ExtractionBudgetException(document.Name, document.Text.Length, Options.MaxTextCharacters);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         void CheckBudget()
         {
@@ -89,14 +92,14 @@ public sealed class ExtractionPipeline
             var stated = targets.Where(r => r.Confidence >= Options.MinConfidence)
                 .Select(r => r with { Note = "main target of a work report read alone: the next year's report gives its result (pair the two reports)" })
                 .ToArray();
-            return new ExtractionResult { Document = document.Name, Records = stated, SourceText = document.Text, Kind = DocumentKind.WorkReport };
+            return new ExtractionResult { Document = document.Name, Records = stated, SourceText = document.Text, Kind = DocumentKind.WorkReport, Warnings = document.Warnings };
         }
         CheckBudget();
         var chunk = Math.Max(MinChunkCharacters, Options.ChunkCharacters);
         var paired = document.Text.Length > chunk ? ReadInChunks(document, chunk, CheckBudget) : ReadRecords(document);
         CheckBudget();
         var records = _auditor.AuditRecords(document.Text, paired);
-        return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular };
+        return new ExtractionResult { Document = document.Name, Records = records, SourceText = document.Text, Kind = DocumentKind.Circular, Warnings = document.Warnings };
     }
 
     /// <summary>The smallest part a long document is read in, whatever <see cref="ExtractionOptions.ChunkCharacters"/>

@@ -41,6 +41,10 @@ public sealed record BatchDocument
     /// <summary>On failure, the reason in words, without the file name.</summary>
     public string? Error { get; init; }
 
+    /// <summary>How the bytes became text, where that needs saying (<see cref="ExtractionResult.Warnings"/>); the
+    /// summary of a run lists them. Not kept in the store.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The records, in document order.</summary>
     public IReadOnlyList<CompletionRecord> Records { get; init; } = [];
 

@@ -108,6 +108,10 @@ public sealed record BatchSummary
     public TimeSpan Elapsed { get; init; }
     /// <summary>The failed documents, up to <see cref="BatchOptions.MaxListedFailures"/>.</summary>
     public IReadOnlyList<BatchFailure> Failures { get; init; } = [];
+    /// <summary>How the bytes of documents extracted in this run became text, where that needs saying (invalid bytes
+    /// replaced, a declared charset overruled), one entry a warning (<see cref="BatchFailure.Failure"/> is
+    /// <c>warning</c>), up to <see cref="BatchOptions.MaxListedFailures"/>.</summary>
+    public IReadOnlyList<BatchFailure> Warnings { get; init; } = [];
     /// <summary>True when the run was stopped before the end of the input.</summary>
     public bool Cancelled { get; init; }
 }

@@ -64,6 +64,7 @@ public sealed class BatchRunner
         var files = Channel.CreateBounded<BatchFile>(new BoundedChannelOptions(jobs * 2) { SingleWriter = true });
         var outcomes = Channel.CreateBounded<BatchDocument>(new BoundedChannelOptions(jobs * 2) { SingleReader = true });
         var failures = new List<BatchFailure>();
+        var warnings = new List<BatchFailure>();
         Exception? fault = null;
 
         void Fail(Exception e)
@@ -170,6 +171,9 @@ public sealed class BatchRunner
                         progress.Committed(doc);
                         if (doc.Status == BatchStatus.Failed && failures.Count < _options.MaxListedFailures)
                             failures.Add(new BatchFailure(doc.Key, doc.Failure ?? "failed", doc.Error ?? ""));
+                        foreach (var warning in doc.Warnings)
+                            if (warnings.Count < _options.MaxListedFailures)
+                                warnings.Add(new BatchFailure(doc.Key, "warning", warning));
                     }
                 }
             }
@@ -214,6 +218,7 @@ public sealed class BatchRunner
             Bytes = snapshot.Bytes,
             Elapsed = snapshot.Elapsed,
             Failures = failures,
+            Warnings = warnings,
             Cancelled = cancellationToken.IsCancellationRequested,
         };
     }
@@ -267,6 +272,7 @@ public sealed class BatchRunner
                 Format = loaded.Format,
                 Encoding = loaded.EncodingName,
                 Status = BatchStatus.Ok,
+                Warnings = result.Warnings,
                 Records = result.Records,
                 ReadMs = Stopwatch.GetElapsedTime(start, read).TotalMilliseconds,
                 LoadMs = Stopwatch.GetElapsedTime(read, load).TotalMilliseconds,
@@ -287,7 +293,7 @@ public sealed class BatchRunner
         }
         catch (ExtractionBudgetException e)
         {
-            return Failed(file, "time_budget", e.Message[(e.Document.Length + 2)..], size, sha256, start);
+            return Failed(file, e.Kind == ExtractionBudget.TooLarge ? "too_large" : "time_budget", e.Message[(e.Document.Length + 2)..], size, sha256, start);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {

@@ -179,7 +179,12 @@ public static class DocumentLoader
     /// <summary>Decodes the bytes of a plain-text document.</summary>
     private static LoadedDocument LoadText(byte[] bytes, string name, LoadOptions options)
     {
+        // Every encoding read takes at most four bytes a character: more bytes than that need no decoding to refuse.
+        if (bytes.LongLength / 4 > options.MaxTextCharacters)
+            throw StructuredTextBuilder.TooLarge(name, options.MaxTextCharacters);
         var (text, encoding, warnings) = TextDecoder.DecodeDetailed(bytes, options.Encoding);
+        if (text.Length > options.MaxTextCharacters)
+            throw StructuredTextBuilder.TooLarge(name, options.MaxTextCharacters);
         if (string.IsNullOrWhiteSpace(text))
             throw new DocumentLoadException(name, LoadFailure.Empty, "the document holds no text");
         if (TextDecoder.LooksBinary(text))

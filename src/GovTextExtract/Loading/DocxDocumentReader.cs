@@ -28,7 +28,7 @@ internal static class DocxDocumentReader
                 ?? throw new DocumentLoadException(name, LoadFailure.Corrupt, "the Word document has no main document part");
             var body = main.Document?.Body
                 ?? throw new DocumentLoadException(name, LoadFailure.Corrupt, "the Word document has no body");
-            var walker = new Walker(main.StyleDefinitionsPart?.Styles, main.NumberingDefinitionsPart?.Numbering, ct);
+            var walker = new Walker(main.StyleDefinitionsPart?.Styles, main.NumberingDefinitionsPart?.Numbering, new StructuredTextBuilder(name, options.MaxTextCharacters), ct);
             walker.Run(body);
             return walker.Builder;
         });
@@ -45,8 +45,9 @@ internal static class DocxDocumentReader
         private readonly ListNumbering _lists;
         private int _steps;
 
-        public Walker(Styles? styles, Numbering? numbering, CancellationToken ct)
+        public Walker(Styles? styles, Numbering? numbering, StructuredTextBuilder builder, CancellationToken ct)
         {
+            Builder = builder;
             if (styles is not null)
                 foreach (var s in styles.Elements<Style>())
                     if (s.StyleId?.Value is { } id) _styles.TryAdd(id, s);
@@ -55,7 +56,7 @@ internal static class DocxDocumentReader
             _ct = ct;
         }
 
-        public StructuredTextBuilder Builder { get; } = new();
+        public StructuredTextBuilder Builder { get; }
 
         public void Run(Body body)
         {

@@ -47,15 +47,25 @@ internal static class EncodingDetector
             return new Decoded(Encoding.UTF8.GetString(bytes), "utf-8");
         if (NearUtf8(bytes) is { } near)
             return near;
-        return Legacy(bytes, sample);
+        var legacy = Legacy(bytes, sample);
+        // A short UTF-8 text with one bad byte has too few characters for the strict ratio; when the legacy reading
+        // is no text at all, UTF-8 with a looser ratio is the better reading.
+        if (TextDecoder.LooksBinary(legacy.Text) && NearUtf8(bytes, Utf8ValidPerInvalidShortText) is { } shortNear)
+            return shortNear;
+        return legacy;
     }
+
+    /// <summary>The looser ratio of <see cref="NearUtf8"/> when the legacy reading is binary: one invalid sequence per
+    /// two valid ones (a byte inside a character makes up to four invalid sequences; GB18030 or Big5 bytes read as
+    /// UTF-8 give more invalid sequences than valid ones, and their legacy reading is text, so this never applies).</summary>
+    internal const int Utf8ValidPerInvalidShortText = 2;
 
     /// <summary>UTF-8 with a few invalid sequences (a stray byte, a character cut at the end), or null when the
     /// bytes are not mostly UTF-8. Each invalid sequence becomes U+FFFD and a warning says how many.</summary>
-    internal static Decoded? NearUtf8(ReadOnlySpan<byte> bytes)
+    internal static Decoded? NearUtf8(ReadOnlySpan<byte> bytes, int validPerInvalid = Utf8ValidPerInvalid)
     {
-        var (multi, invalid, first) = CountUtf8(bytes, Utf8ValidPerInvalid);
-        if (invalid == 0 || multi < 4 || (long)invalid * Utf8ValidPerInvalid > multi)
+        var (multi, invalid, first) = CountUtf8(bytes, validPerInvalid);
+        if (invalid == 0 || multi < 4 || (long)invalid * validPerInvalid > multi)
             return null;
         var text = Encoding.UTF8.GetString(bytes);
         var warning = string.Create(CultureInfo.InvariantCulture,

@@ -113,22 +113,22 @@ internal static class HtmlDocumentReader
             new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocumentAsync(text, ct).GetAwaiter().GetResult());
         ct.ThrowIfCancellationRequested();
         var root = (INode?)document.Body ?? document.DocumentElement;
-        var builder = Walk(root, heuristics: true, ct);
+        var builder = Walk(root, heuristics: true, new StructuredTextBuilder(name, options.MaxTextCharacters), ct);
         // Heuristics that leave nothing were wrong about this page: read it again keeping every visible element.
-        if (builder.IsEmpty) builder = Walk(root, heuristics: false, ct);
+        if (builder.IsEmpty) builder = Walk(root, heuristics: false, new StructuredTextBuilder(name, options.MaxTextCharacters), ct);
         if (builder.IsEmpty)
             throw new DocumentLoadException(name, LoadFailure.Empty, "the HTML page holds no text");
         return builder.Build(name, DocumentFormats.Html, encoding) with { Warnings = warnings };
     }
 
-    private static StructuredTextBuilder Walk(INode? root, bool heuristics, CancellationToken ct)
+    private static StructuredTextBuilder Walk(INode? root, bool heuristics, StructuredTextBuilder builder, CancellationToken ct)
     {
-        var walker = new Walker(heuristics, ct);
+        var walker = new Walker(heuristics, builder, ct);
         if (root is not null) walker.Run(root);
         return walker.Builder;
     }
 
-    private sealed class Walker(bool heuristics, CancellationToken ct)
+    private sealed class Walker(bool heuristics, StructuredTextBuilder builder, CancellationToken ct)
     {
         private readonly InlineCollector _line = new();
         private readonly Stack<(BlockKind Kind, int Level)> _context = new();
@@ -137,7 +137,7 @@ internal static class HtmlDocumentReader
         private int _preDepth;
         private int _steps;
 
-        public StructuredTextBuilder Builder { get; } = new();
+        public StructuredTextBuilder Builder { get; } = builder;
 
         private (BlockKind Kind, int Level) Current => _context.Count > 0 ? _context.Peek() : (BlockKind.Paragraph, 0);
 

@@ -17,14 +17,21 @@ internal static class PdfDocumentReader
         @"^(?:[-—–~\s]*\d{1,4}[-—–~\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    /// <summary>A heading or item marker at the start of a line: 二、 （三） (3) 4. 4、 一是 第二章 — such a line opens a
+    /// paragraph even when the line before it runs to the right margin.</summary>
+    private static readonly Regex BlockMarker = new(
+        @"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[、．]|\.(?:[^\d]|$))|[一二三四五六七八九十]是|第[一二三四五六七八九十\d]{1,3}[章节条部])",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     /// <summary>Reads the document.</summary>
     public static LoadedDocument Read(byte[] bytes, string name, LoadOptions options, CancellationToken ct)
     {
+        PdfStreamGuard.Validate(bytes, name, options, ct);
         using var pdf = Open(bytes, name);
         var pageCount = LoadGuard.Library(name, "PDF", () => pdf.NumberOfPages);
         if (pageCount <= 0)
             throw new DocumentLoadException(name, LoadFailure.NoText, "the PDF has no pages");
-        var pages = new List<List<Line>>(pageCount);
+        var pages = new List<List<PdfLine>>(pageCount);
         for (var n = 1; n <= pageCount; n++)
         {
             ct.ThrowIfCancellationRequested();
@@ -36,10 +43,16 @@ internal static class PdfDocumentReader
         if (pages.All(p => p.Count == 0))
             throw new DocumentLoadException(name, LoadFailure.NoText, string.Create(CultureInfo.InvariantCulture,
                 $"none of the PDF's {pageCount} page(s) holds extractable text (scanned images without a text layer?)"));
-        var builder = new StructuredTextBuilder();
+        var builder = new StructuredTextBuilder(name, options.MaxTextCharacters);
         var bodySize = BodyFontSize(pages);
-        foreach (var (text, size) in Paragraphs(pages))
+        foreach (var block in Blocks(pages.Select(PdfTables.Read).ToList()))
         {
+            if (block.Table is { } table)
+            {
+                builder.AddTable(table.Rows);
+                continue;
+            }
+            var (text, size) = (block.Text!, block.Size);
             var kind = size >= bodySize * 1.2 && text.Length <= 60 && !text.Contains('\t', StringComparison.Ordinal)
                 ? BlockKind.Heading : BlockKind.Paragraph;
             builder.AddLine(kind, text, kind == BlockKind.Heading ? (size >= bodySize * 1.5 ? 1 : 2) : 0);
@@ -69,10 +82,7 @@ internal static class PdfDocumentReader
         }
     }
 
-    /// <summary>One line of a page.</summary>
-    private sealed record Line(string Text, double Left, double Right, double Baseline, double Size);
-
-    private static List<Line> BuildLines(IReadOnlyList<Letter> letters)
+    private static List<PdfLine> BuildLines(IReadOnlyList<Letter> letters)
     {
         var items = new List<(string Value, double X, double EndX, double Y, double Size)>(letters.Count);
         foreach (var l in letters)
@@ -95,11 +105,14 @@ internal static class PdfDocumentReader
             else
                 groups.Add([item]);
         }
-        var lines = new List<Line>(groups.Count);
+        var lines = new List<PdfLine>(groups.Count);
         foreach (var g in groups)
         {
             g.Sort((a, b) => a.X.CompareTo(b.X));
             var sb = new StringBuilder();
+            var segment = new StringBuilder();
+            var segments = new List<PdfSegment>();
+            var segmentLeft = 0.0;
             var pendingSpace = false;
             (string Value, double X, double EndX, double Y, double Size)? prev = null;
             foreach (var it in g)
@@ -118,65 +131,109 @@ internal static class PdfDocumentReader
                     if (gap > 2.5 * em) sb.Append('\t');
                     else if (pendingSpace) sb.Append(' ');
                     else if (gap > (IsCjk(p.Value) && IsCjk(it.Value) ? 0.5 : 0.2) * em) sb.Append(' ');
+                    if (gap > PdfTables.SegmentGapEm * em)
+                    {
+                        segments.Add(new PdfSegment(segment.ToString().Trim(), segmentLeft, p.EndX));
+                        segment.Clear();
+                    }
+                    else if (pendingSpace || gap > (IsCjk(p.Value) && IsCjk(it.Value) ? 0.5 : 0.2) * em) segment.Append(' ');
                 }
+                if (segment.Length == 0) segmentLeft = it.X;
                 sb.Append(it.Value);
+                segment.Append(it.Value);
                 pendingSpace = false;
                 prev = it;
             }
             var text = sb.ToString().Trim();
             if (text.Length == 0) continue;
+            if (prev is { } end && segment.Length > 0) segments.Add(new PdfSegment(segment.ToString().Trim(), segmentLeft, end.EndX));
             var sizes = g.Where(i => !string.IsNullOrWhiteSpace(i.Value)).Select(i => i.Size).Order().ToArray();
             var printed = g.Where(i => !string.IsNullOrWhiteSpace(i.Value)).ToArray();
-            lines.Add(new Line(text, printed.Min(i => i.X), printed.Max(i => i.EndX), g.Average(i => i.Y), sizes[sizes.Length / 2]));
+            lines.Add(new PdfLine(text, printed.Min(i => i.X), printed.Max(i => i.EndX), g.Average(i => i.Y), sizes[sizes.Length / 2], segments));
         }
         return lines;
     }
 
     private static bool IsCjk(string s) => s.Length > 0 && InlineCollector.IsCjk(s[0]);
 
-    private static List<Line> DropPageNumbers(List<Line> lines)
+    private static List<PdfLine> DropPageNumbers(List<PdfLine> lines)
     {
         if (lines.Count > 0 && PageNumberLine.IsMatch(lines[^1].Text.Trim())) lines.RemoveAt(lines.Count - 1);
         if (lines.Count > 0 && PageNumberLine.IsMatch(lines[0].Text.Trim())) lines.RemoveAt(0);
         return lines;
     }
 
-    private static double BodyFontSize(List<List<Line>> pages)
+    private static double BodyFontSize(List<List<PdfLine>> pages)
     {
         var weighted = pages.SelectMany(p => p).GroupBy(l => Math.Round(l.Size, 1))
             .Select(g => (Size: g.Key, Chars: g.Sum(l => l.Text.Length))).OrderByDescending(g => g.Chars).FirstOrDefault();
         return weighted.Chars > 0 ? weighted.Size : 10;
     }
 
-    /// <summary>Joins the lines of all pages into paragraphs, with each paragraph's font size.</summary>
-    private static IEnumerable<(string Text, double Size)> Paragraphs(List<List<Line>> pages)
+    /// <summary>A paragraph with its font size, or a table.</summary>
+    private readonly record struct Block(string? Text, double Size, PdfTable? Table);
+
+    /// <summary>Joins the prose lines of all pages into paragraphs, with each paragraph's font size, and passes the
+    /// tables through; a table that runs on over a page break (the next page opens with a table of as many columns)
+    /// is one table, its header repeated on the next page dropped.</summary>
+    private static IEnumerable<Block> Blocks(List<List<PdfItem>> pages)
     {
         var current = new StringBuilder();
         var currentSize = 0.0;
-        Line? last = null;
+        PdfLine? last = null;
         var lastWasFull = false;
-        foreach (var lines in pages)
+        PdfTable? pending = null;
+        foreach (var items in pages)
         {
-            if (lines.Count == 0) continue;
-            var left = lines.Min(l => l.Left);
-            var right = lines.Max(l => l.Right);
+            var prose = items.OfType<PdfProse>().Select(p => p.Line).ToList();
+            var left = prose.Count > 0 ? prose.Min(l => l.Left) : 0;
+            var right = prose.Count > 0 ? prose.Max(l => l.Right) : 0;
             var steps = new List<double>();
-            for (var i = 1; i < lines.Count; i++)
+            for (var i = 1; i < prose.Count; i++)
             {
-                var d = lines[i - 1].Baseline - lines[i].Baseline;
-                if (d > 0 && d < 3 * lines[i].Size) steps.Add(d);
+                var d = prose[i - 1].Baseline - prose[i].Baseline;
+                if (d > 0 && d < 3 * prose[i].Size) steps.Add(d);
             }
             steps.Sort();
             // The line pitch inside a paragraph: a low quantile, since the steps between paragraphs are larger.
             var pitch = steps.Count > 0 ? steps[steps.Count / 5] : 0;
-            for (var i = 0; i < lines.Count; i++)
+            var firstOnPage = true;
+            foreach (var item in items)
             {
-                var line = lines[i];
+                if (item is PdfTable table)
+                {
+                    if (current.Length > 0)
+                    {
+                        yield return new Block(current.ToString(), currentSize, null);
+                        current.Clear();
+                    }
+                    last = null;
+                    if (pending is not null && firstOnPage && pending.Columns == table.Columns)
+                    {
+                        var rows = table.Rows;
+                        if (rows.Count > 0 && pending.Rows.Count > 0 && SameRow(rows[0], pending.Rows[0])) rows = rows.Skip(1).ToList();
+                        pending = pending with { Rows = [.. pending.Rows, .. rows] };
+                    }
+                    else
+                    {
+                        if (pending is not null) yield return new Block(null, 0, pending);
+                        pending = table;
+                    }
+                    firstOnPage = false;
+                    continue;
+                }
+                if (pending is not null)
+                {
+                    yield return new Block(null, 0, pending);
+                    pending = null;
+                }
+                firstOnPage = false;
+                var line = ((PdfProse)item).Line;
                 var em = Math.Max(line.Size, 1);
                 var indented = line.Left > left + 1.0 * em;
                 bool newParagraph;
                 if (last is null) newParagraph = true;
-                else if (i == 0)
+                else if (line == prose[0])
                     // Over a page break a paragraph runs on when the last page ended on a full line.
                     newParagraph = !lastWasFull || indented || Math.Abs(last.Size - line.Size) > 0.2 * em;
                 else
@@ -189,11 +246,12 @@ internal static class PdfDocumentReader
                         || (EndsSentence(last.Text) && last.Right < right - 0.5 * em)
                         || Math.Abs(last.Size - line.Size) > 0.2 * em;
                 }
-                if (line.Text.Contains('\t', StringComparison.Ordinal) || (last?.Text.Contains('\t', StringComparison.Ordinal) ?? false))
+                if (line.Text.Contains('\t', StringComparison.Ordinal) || (last?.Text.Contains('\t', StringComparison.Ordinal) ?? false)
+                    || BlockMarker.IsMatch(line.Text))
                     newParagraph = true;
                 if (newParagraph && current.Length > 0)
                 {
-                    yield return (current.ToString(), currentSize);
+                    yield return new Block(current.ToString(), currentSize, null);
                     current.Clear();
                 }
                 if (current.Length == 0) currentSize = line.Size;
@@ -203,8 +261,12 @@ internal static class PdfDocumentReader
                 lastWasFull = line.Right >= right - 1.5 * em;
             }
         }
-        if (current.Length > 0) yield return (current.ToString(), currentSize);
+        if (pending is not null) yield return new Block(null, 0, pending);
+        if (current.Length > 0) yield return new Block(current.ToString(), currentSize, null);
     }
+
+    private static bool SameRow(List<CellContent> a, List<CellContent> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Text == p.Second.Text);
 
     private static bool EndsSentence(string line) => line.Length > 0 && line[^1] is '。' or '！' or '？' or '.' or '!' or '?' or '：' or ':' or '；' or ';';
 

@@ -8,7 +8,7 @@ internal readonly record struct CellContent(string Text, int ColumnSpan = 1, int
 
 /// <summary>Builds the plain text of a structured document line by line, recording what each line is and where every
 /// table cell stands, so that every span refers to the text being built.</summary>
-internal sealed class StructuredTextBuilder
+internal sealed class StructuredTextBuilder(string name, long maxCharacters)
 {
     private readonly StringBuilder _text = new();
     private readonly List<DocumentBlock> _blocks = [];
@@ -34,9 +34,22 @@ internal sealed class StructuredTextBuilder
         var trimmed = line.Trim();
         if (trimmed.Length == 0) return;
         var start = _text.Length;
+        CheckRoom(trimmed.Length + 1);
         _text.Append(trimmed).Append('\n');
         _blocks.Add(new DocumentBlock(kind, new SourceSpan(start, trimmed.Length), level));
     }
+
+    /// <summary>Refuses the document before a piece of <paramref name="characters"/> more would pass the cap.</summary>
+    /// <exception cref="DocumentLoadException"><see cref="LoadFailure.TooLarge"/>.</exception>
+    private void CheckRoom(long characters)
+    {
+        if (_text.Length + characters > maxCharacters) throw TooLarge(name, maxCharacters);
+    }
+
+    /// <summary>The failure of a document whose text passes <see cref="LoadOptions.MaxTextCharacters"/>.</summary>
+    internal static DocumentLoadException TooLarge(string name, long maxCharacters, string? where = null) =>
+        new(name, LoadFailure.TooLarge, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the text is longer than the limit of {maxCharacters} characters{(where is null ? "" : " (" + where + ")")}; raise LoadOptions.MaxTextCharacters (--max-text) to read it"));
 
     /// <summary>Appends a table: each non-empty row becomes a line with its cells separated by a tab.</summary>
     public void AddTable(IEnumerable<IReadOnlyList<CellContent>> rows)
@@ -47,6 +60,7 @@ internal sealed class StructuredTextBuilder
         {
             var texts = row.Select(c => CleanCell(c.Text)).ToArray();
             if (texts.All(t => t.Length == 0)) continue;
+            CheckRoom(texts.Sum(t => (long)t.Length + 1));
             var rowStart = _text.Length;
             var cells = new List<DocumentTableCell>(texts.Length);
             for (var i = 0; i < texts.Length; i++)

@@ -27,6 +27,10 @@ internal static class ZipGuard
         /// <summary>The deepest nesting seen.</summary>
         public int Max { get; private set; }
 
+        /// <summary>Characters seen between tags (UTF-8 lead bytes; an entity counts by its bytes): an upper bound of
+        /// the text the part gives.</summary>
+        public long TextCharacters { get; private set; }
+
         /// <summary>Reads more bytes of the part.</summary>
         public void Feed(ReadOnlySpan<byte> bytes)
         {
@@ -36,6 +40,7 @@ internal static class ZipGuard
                 {
                     case 0:
                         if (b == '<') _state = 1;
+                        else if ((b & 0xC0) != 0x80) TextCharacters++;
                         break;
                     case 1:
                         _state = b switch { (byte)'/' => 3, (byte)'?' or (byte)'!' => 4, _ => 2 };
@@ -113,6 +118,8 @@ internal static class ZipGuard
                         throw new DocumentLoadException(name, LoadFailure.ZipBomb, string.Create(CultureInfo.InvariantCulture,
                             $"the zip expands past the limit of {options.MaxDecompressedBytes} bytes (at entry {entry.FullName})"));
                     if (xml) depth.Feed(buffer.AsSpan(0, read));
+                    if (depth.TextCharacters > options.MaxTextCharacters)
+                        throw StructuredTextBuilder.TooLarge(name, options.MaxTextCharacters, entry.FullName + ", counted while inflating");
                     ct.ThrowIfCancellationRequested();
                 }
                 if (depth.Max > MaxXmlDepth)

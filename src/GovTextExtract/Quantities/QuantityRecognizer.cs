@@ -101,7 +101,7 @@ public sealed class QuantityRecognizer
     /// it is no range dash (3-5万人, 6%-6.5%, 1月-3月) and no part of a name (COVID-19).</summary>
     private bool IsMinusStart(string t, int i)
     {
-        if (t[i] != '-' || i + 1 >= t.Length || !char.IsAsciiDigit(t[i + 1])) return false;
+        if (t[i] != '-' || i + 1 >= t.Length || !(char.IsAsciiDigit(t[i + 1]) || IsLeadingDotStart(t, i + 1))) return false;
         if (i == 0) return true;
         var prev = t[i - 1];
         if (prev is '\n' or ' ' or ':' or '(' or ',' or '、') return true;
@@ -179,7 +179,7 @@ public sealed class QuantityRecognizer
     private static Num? ReadNumber(string t, int i)
     {
         if (i >= t.Length) return null;
-        if (t[i] == '-' && i + 1 < t.Length && char.IsAsciiDigit(t[i + 1]))
+        if (t[i] == '-' && i + 1 < t.Length && (char.IsAsciiDigit(t[i + 1]) || IsLeadingDotStart(t, i + 1)))
             return ReadNumber(t, i + 1) is { } n ? n with { Start = i, Value = -n.Value } : null;
         if (IsNegativeWordStart(t, i))
             return ReadNumber(t, i + 1) is { } n ? n with { Start = i, Value = -n.Value } : null;
@@ -207,10 +207,68 @@ public sealed class QuantityRecognizer
             }
             if (!decimal.TryParse(digits.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
                 return null;
+            if (Exponent(t, j, v) is { } power)
+                return new Num(i, power.End, power.Value, false, true, 0);
+            if (MagnitudeLetter(t, j) is { } magnitude)
+                return new Num(i, magnitude.End, v * magnitude.Factor, false, hasDot, 0);
             return new Num(i, j, v, false, hasDot, intDigits);
         }
         if (ChineseNumeral.IsNumeralChar(t[i])) return ReadChinese(t, i);
         return null;
+    }
+
+    /// <summary>Scientific or power notation right after a mantissa: <c>2e5</c>, <c>12.32e+14</c>, <c>-12e-1</c>,
+    /// <c>2^5</c>, <c>2.5^-1</c> (a doubled sign, <c>^--23</c>, cancels). Nothing when a letter or digit follows
+    /// (a code such as 3E5A), or the power is out of reach of an exact decimal (|exponent| above 28); powers are
+    /// rounded to 10 decimal places, as fractions are.</summary>
+    private static (decimal Value, int End)? Exponent(string t, int j, decimal mantissa)
+    {
+        if (j + 1 >= t.Length || t[j] is not ('e' or 'E' or '^')) return null;
+        var caret = t[j] == '^';
+        var k = j + 1;
+        var negative = false;
+        while (k < t.Length && t[k] is '+' or '-' && (caret || k == j + 1))
+        {
+            if (t[k] == '-') negative = !negative;
+            k++;
+        }
+        var digitsStart = k;
+        while (k < t.Length && char.IsAsciiDigit(t[k]) && k - digitsStart < 3) k++;
+        if (k == digitsStart || (k < t.Length && (char.IsAsciiLetterOrDigit(t[k]) || t[k] == '.'))) return null;
+        var exponent = int.Parse(t.AsSpan(digitsStart, k - digitsStart), CultureInfo.InvariantCulture);
+        if (exponent > 28) return null;
+        try
+        {
+            decimal value;
+            if (caret)
+            {
+                value = 1m;
+                for (var n = 0; n < exponent; n++) value *= mantissa;
+                if (negative) value = value == 0 ? throw new DivideByZeroException() : 1m / value;
+            }
+            else
+            {
+                var scale = 1m;
+                for (var n = 0; n < exponent; n++) scale *= 10m;
+                value = negative ? mantissa / scale : mantissa * scale;
+            }
+            return (Math.Round(value, 10, MidpointRounding.AwayFromZero), k);
+        }
+        catch (Exception e) when (e is OverflowException or DivideByZeroException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A Latin magnitude letter after a figure, glued or after one space: <c>40k</c>, <c>3.2M</c>,
+    /// <c>-2.5 M</c> (k and K a thousand, M a million). Nothing when a letter or digit follows, so that units stay
+    /// units (10kV, 5km, 3kg, 2MW, 4MB).</summary>
+    private static (decimal Factor, int End)? MagnitudeLetter(string t, int j)
+    {
+        var k = j < t.Length && t[j] == ' ' ? j + 1 : j;
+        if (k >= t.Length || t[k] is not ('k' or 'K' or 'M')) return null;
+        if (k + 1 < t.Length && (char.IsAsciiLetterOrDigit(t[k + 1]) || t[k + 1] is '.' or '-' or '/')) return null;
+        return (t[k] == 'M' ? 1_000_000m : 1_000m, k + 1);
     }
 
     /// <summary>Reads a Chinese numeral with its decimals (十五点七, 两千万点五五四四); single spaces between its

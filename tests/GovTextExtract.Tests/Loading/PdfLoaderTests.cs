@@ -55,6 +55,27 @@ public class PdfLoaderTests
     }
 
     [Fact]
+    public void A_line_that_opens_with_a_heading_or_item_marker_starts_a_paragraph_after_a_full_line()
+    {
+        // Issue 13: a paragraph ending at the right margin, then a heading at the same pitch and no indent.
+        var doc = Load(Cjk([
+            L(72, 770, 10, "新建充电桩五百个，全年新建充电桩六百一十二个，完成"),
+            L(72, 755, 10, "年度目标任务的百分之一百二十二点四，超额完成任务。"),
+            L(72, 740, 10, "二、存在的问题和下一步工作打算以及具体措施安排如下"),
+            L(72, 725, 10, "（三）加快推进重点项目建设，确保全年任务全面完成好"),
+            L(72, 710, 10, "4.全年新增城镇就业一万二千人，完成目标的一百二十"),
+            L(72, 695, 10, "4.5万人次参加培训，一是加强统筹，二是压实责任分工。"),
+        ]));
+        Assert.Equal([
+            "新建充电桩五百个，全年新建充电桩六百一十二个，完成年度目标任务的百分之一百二十二点四，超额完成任务。",
+            "二、存在的问题和下一步工作打算以及具体措施安排如下",
+            "（三）加快推进重点项目建设，确保全年任务全面完成好",
+            // A figure at the start of a line (4.5万) is no item number: the line runs on.
+            "4.全年新增城镇就业一万二千人，完成目标的一百二十4.5万人次参加培训，一是加强统筹，二是压实责任分工。",
+        ], Lines(doc));
+    }
+
+    [Fact]
     public void AParagraphRunsOnOverAPageBreak_PageNumbersAreDropped()
     {
         var doc = Load(Cjk(

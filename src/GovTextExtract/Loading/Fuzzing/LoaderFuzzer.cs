@@ -10,13 +10,18 @@ public sealed record LoaderFuzzOptions
     public int Seed { get; init; } = 20240604;
 
     /// <summary>The load options each case runs under. Default: <see cref="LoadOptions.Default"/> with
-    /// <see cref="LoadOptions.MaxDecompressedBytes"/> lowered to 16 MiB (so that zip-bomb cases stay cheap) and a
-    /// time budget of 10 s.</summary>
+    /// <see cref="LoadOptions.MaxDecompressedBytes"/> lowered to 16 MiB and <see cref="LoadOptions.MaxTextCharacters"/>
+    /// to 1,000,000 (so that bombs and huge runs stay cheap) and a time budget of 10 s.</summary>
     public LoadOptions Load { get; init; } = new()
     {
         MaxDecompressedBytes = 16L * 1024 * 1024,
+        MaxTextCharacters = 1_000_000,
         TimeBudget = TimeSpan.FromSeconds(10),
     };
+
+    /// <summary>The most memory one case may take: the process's peak resident memory while the case runs (Linux's
+    /// VmHWM, reset before each case), the runtime's own included. Default 1 GiB.</summary>
+    public long MemoryBudgetBytes { get; init; } = 1L << 30;
 
     /// <summary>The documents to mutate; null (default) uses the built-in seeds (text, HTML in three charset
     /// settings, DOCX, a Latin and a CJK PDF, an encrypted PDF, a DOCX zip bomb).</summary>
@@ -69,6 +74,14 @@ public sealed record FuzzReport
     /// <summary>Cases that returned (loaded or threw) later than the time budget allows (the watchdog should make
     /// this 0; plain text is not run under it).</summary>
     public required int OverBudget { get; init; }
+    /// <summary>The highest peak memory of any one case, in bytes (see <see cref="LoaderFuzzOptions.MemoryBudgetBytes"/>).</summary>
+    public long PeakBytes { get; init; }
+    /// <summary>The case with the highest peak ("index seed mutation").</summary>
+    public string PeakCase { get; init; } = "";
+    /// <summary>Cases whose peak memory passed <see cref="LoaderFuzzOptions.MemoryBudgetBytes"/>.</summary>
+    public int OverMemoryBudget { get; init; }
+    /// <summary>Cases per mutation (the structural attacks among them).</summary>
+    public IReadOnlyDictionary<string, int> CasesByMutation { get; init; } = new Dictionary<string, int>();
     /// <summary>Total rejections.</summary>
     public int RejectedTotal => Rejected.Values.Sum();
     /// <summary>Total unhandled exceptions.</summary>
@@ -90,6 +103,7 @@ public sealed class LoaderFuzzer
     [
         "flip-bits", "overwrite-bytes", "truncate", "insert-junk", "delete-range", "duplicate-range",
         "extreme-number", "splice", "zip-entry", "zip-size-lie", "markup-junk",
+        .. StructuralAttacks.Names,
     ];
 
     /// <summary>Creates a fuzzer.</summary>
@@ -123,12 +137,18 @@ public sealed class LoaderFuzzer
         var overBudget = 0;
         var slowest = TimeSpan.Zero;
         var slowestCase = "";
+        var byMutation = new Dictionary<string, int>(StringComparer.Ordinal);
+        long peakBytes = 0;
+        var peakCase = "";
+        var overMemory = 0;
         var total = Stopwatch.StartNew();
         var budget = _options.Load.TimeBudget;
         for (var i = 0; i < cases && !cancellationToken.IsCancellationRequested; i++)
         {
             var c = MakeCase(i);
             bySeed[c.Seed] = bySeed.GetValueOrDefault(c.Seed) + 1;
+            byMutation[c.Mutation] = byMutation.GetValueOrDefault(c.Mutation) + 1;
+            using var memory = PeakMemory.Start();
             var sw = Stopwatch.StartNew();
             try
             {
@@ -152,6 +172,13 @@ public sealed class LoaderFuzzer
             }
             sw.Stop();
             run++;
+            var peak = memory.Peak();
+            if (peak > peakBytes)
+            {
+                peakBytes = peak;
+                peakCase = $"{c.Index} {c.Seed} {c.Mutation}";
+            }
+            if (peak > _options.MemoryBudgetBytes) overMemory++;
             if (sw.Elapsed > slowest)
             {
                 slowest = sw.Elapsed;
@@ -174,6 +201,10 @@ public sealed class LoaderFuzzer
             Slowest = slowest,
             SlowestCase = slowestCase,
             OverBudget = overBudget,
+            PeakBytes = peakBytes,
+            PeakCase = peakCase,
+            OverMemoryBudget = overMemory,
+            CasesByMutation = byMutation,
         };
     }
 
@@ -214,6 +245,8 @@ public sealed class LoaderFuzzer
                 return [.. source.AsSpan(0, a), .. other.AsSpan(b)];
             case "markup-junk":
                 return InsertMarkup(source, r);
+            case var attack when StructuralAttacks.Names.Contains(attack):
+                return StructuralAttacks.Apply(attack, source, _options.Load, r);
             default:
                 return Bytewise(source, mutation, r);
         }

@@ -103,7 +103,11 @@ public sealed class ResearchPanel
         _pairer = _pipeline.CrossYear;
     }
 
-    private sealed record Placement(string Path, string Name, string? Place, string? Level, int? Year, string? Problem);
+    private sealed record Placement(string Path, string Name, string? Place, string? Level, int? Year, string? Problem)
+    {
+        /// <summary>What the loader noticed (a cut at the text cap, a charset it did not trust).</summary>
+        public IReadOnlyList<string> Warnings { get; init; } = [];
+    }
 
     /// <summary>Builds the panel of the archive folder (its files, in sub-folders too; hidden files are skipped)
     /// and hands every row, in order, to <paramref name="write"/> (called from one thread at a time).</summary>
@@ -130,6 +134,7 @@ public sealed class ResearchPanel
 
         var issues = new List<PanelIssue>();
         foreach (var p in placements.Where(p => p.Problem is not null)) issues.Add(new PanelIssue(p.Name, p.Problem!));
+        foreach (var p in placements) issues.AddRange(p.Warnings.Select(w => new PanelIssue(p.Name, "load warning: " + w)));
         var placed = placements.Where(p => p.Problem is null).ToArray();
         var places = new List<PlaceYears>();
         foreach (var group in placed.GroupBy(p => p.Place!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -292,7 +297,7 @@ public sealed class ResearchPanel
                 return new Placement(file, name, null, null, null,
                     $"not placed: the title and first lines give no {missing} of a work report (政府工作报告)");
             }
-            return new Placement(file, name, place, level, identity.Year, null);
+            return new Placement(file, name, place, level, identity.Year, null) { Warnings = document.Warnings };
         }
         catch (DocumentLoadException e)
         {

@@ -116,6 +116,7 @@ public static class GovTextCli
         root.Add(BatchCommand.Create(context));
         root.Add(MergeCommand.Create(context));
         root.Add(ReviewCommand.Create(context));
+        root.Add(PanelCommand.Create(context));
         return root;
     }
 }

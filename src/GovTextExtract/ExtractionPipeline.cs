@@ -45,6 +45,9 @@ public sealed class ExtractionPipeline
     /// <summary>Reads work reports; it keeps no state between calls, so one serves every document and thread.</summary>
     private readonly CrossYearPairer _crossYear;
 
+    /// <summary>The cross-year pairer (the research panel reads reports through it).</summary>
+    internal CrossYearPairer CrossYear => _crossYear;
+
     /// <summary>The options this pipeline was built with.</summary>
     public ExtractionOptions Options { get; }
 

@@ -131,7 +131,7 @@ internal sealed partial class CrossYearPairer
         return TargetRecords(prepared);
     }
 
-    private IReadOnlyList<CompletionRecord> TargetRecords(ReportText prepared)
+    internal IReadOnlyList<CompletionRecord> TargetRecords(ReportText prepared)
     {
         var targets = ReadTargets(prepared);
         return targets.Select(x => BuildRecord(x, new Assignment(null, 1m, null), [], prepared, prepared,

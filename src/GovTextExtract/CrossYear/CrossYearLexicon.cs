@@ -23,7 +23,17 @@ internal enum IndicatorKind
 /// <param name="AverageBasis">True when the figure is a yearly average (a year-end figure does not report it).</param>
 /// <param name="Examples">Phrases that must resolve to this group.</param>
 internal sealed record IndicatorGroup(string Name, IndicatorKind Kind, IReadOnlyList<string> Aliases, bool AverageBasis,
-    IReadOnlyList<string> Examples);
+    IReadOnlyList<string> Examples)
+{
+    /// <summary>Stable snake_case id (gdp, cpi); null for a group the file gives none.</summary>
+    public string? Id { get; init; }
+    /// <summary>English name.</summary>
+    public string? NameEn { get; init; }
+    /// <summary>Unit of the level (元, 人, 斤, %).</summary>
+    public string? Unit { get; init; }
+    /// <summary><c>higher</c> or <c>lower</c>: the direction in which the level improves.</summary>
+    public string? Better { get; init; }
+}
 
 /// <summary>A factor between two units of one kind.</summary>
 internal sealed record UnitConversion(string From, string To, decimal Factor);
@@ -133,7 +143,7 @@ internal sealed class CrossYearLexicon
         if (file.Statement is null || file.Scope is null || file.Subject is null || file.Indicators is null)
             throw new FormatException("cross-year.json lacks one of the sections statement, scope, subject, indicators");
         var groups = file.Indicators.Groups.Select(g => new IndicatorGroup(g.Name, ParseKind(g.Kind), g.Aliases,
-            g.Basis == "average", g.Examples ?? [])).ToArray();
+            g.Basis == "average", g.Examples ?? []) { Id = g.Id, NameEn = g.NameEn, Unit = g.Unit, Better = g.Better }).ToArray();
         var aliases = groups.SelectMany(g => g.Aliases.Append(g.Name).Distinct().Select(a => (Alias: a, Group: g)))
             .OrderByDescending(p => p.Alias.Length).ToArray();
         return new CrossYearLexicon
@@ -205,7 +215,8 @@ internal sealed class CrossYearLexicon
     private sealed record RateDto(List<string> Before);
     private sealed record ClaimsDto(List<string> Phrases);
     private sealed record IndicatorsDto(List<GroupDto> Groups);
-    private sealed record GroupDto(string Name, string Kind, List<string> Aliases, string? Basis, List<string>? Examples);
+    private sealed record GroupDto(string Name, string Kind, List<string> Aliases, string? Basis, List<string>? Examples,
+        string? Id = null, string? NameEn = null, string? Unit = null, string? Better = null);
     private sealed record ConversionsDto(List<ConversionDto> Conversions);
     private sealed record ConversionDto(string From, string To, decimal Factor);
 }

@@ -69,7 +69,7 @@ internal sealed class PlaceNames
         if (_lex.GenericWords.Contains(n, StringComparer.Ordinal)) return (null, null);
         if (n == _lex.NationalName || _lex.NationalWords.Contains(n, StringComparer.Ordinal)) return (_lex.NationalName, "national");
         if (_provinceByForm.TryGetValue(n, out var province)) return (province, "province");
-        // A chain of units (湖北省咸宁市, 呼伦贝尔市海拉尔区): the place is its last unit.
+        // A chain of units (湖北省黄冈市, 呼伦贝尔市海拉尔区): the place is its last unit.
         var rest = StripProvince(n);
         rest = StripLeadingUnit(rest);
         if (rest.Length < 2) rest = n;

@@ -39,43 +39,15 @@ internal static class BatchCommand
             HelpName = "sqlite|jsonl|csv|xlsx",
         };
         format.AcceptOnlyFromAmong("sqlite", "jsonl", "csv", "xlsx");
-        var jobs = new Option<int>("--jobs", "-j")
-        {
-            Description = "Documents processed at once. Default: the number of processors.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "N",
-        };
+        var jobs = CommonOptions.Jobs("processed");
         var shard = new Option<string?>("--shard")
         {
             Description = "Process only part i of n (1 <= i <= n) of the archive, chosen by a hash of each file's " +
                           "path relative to INPUT, the same on every machine. Merge the n stores with govtext merge.",
             HelpName = "i/n",
         };
-        var progress = new Option<string>("--progress")
-        {
-            Description = "auto: a live bar when standard error is a terminal, else a plain line every " +
-                          "--progress-interval seconds; bar; lines; none.",
-            DefaultValueFactory = _ => "auto",
-            HelpName = "auto|bar|lines|none",
-        };
-        progress.AcceptOnlyFromAmong("auto", "bar", "lines", "none");
-        var interval = new Option<double>("--progress-interval")
-        {
-            Description = "Seconds between plain progress lines.",
-            DefaultValueFactory = _ => 10,
-            HelpName = "SECONDS",
-        };
-        // Option validators see the value given; a command validator would see 0 for an option left out.
-        jobs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 256)
-                r.AddError("--jobs must be between 1 and 256");
-        });
-        interval.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is <= 0 or > 86400 or double.NaN)
-                r.AddError("--progress-interval must be a positive number of seconds, at most 86400");
-        });
+        var progress = CommonOptions.Progress();
+        var interval = CommonOptions.ProgressInterval();
         var maxSeconds = CommonOptions.MaxSeconds();
         var maxText = CommonOptions.MaxText();
         var review = new Option<string?>("--review")

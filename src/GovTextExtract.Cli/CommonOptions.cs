@@ -20,6 +20,55 @@ internal static class CommonOptions
         HelpName = "PATH",
     };
 
+    /// <summary>--jobs: documents processed at once, 1 to 256, by default the number of processors.</summary>
+    public static Option<int> Jobs(string what)
+    {
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = $"Documents {what} at once. Default: the number of processors.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "N",
+        };
+        // Option validators see the value given; a command validator would see 0 for an option left out.
+        jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 256)
+                r.AddError("--jobs must be between 1 and 256");
+        });
+        return jobs;
+    }
+
+    /// <summary>--progress: how a long run shows its progress on standard error.</summary>
+    public static Option<string> Progress()
+    {
+        var progress = new Option<string>("--progress")
+        {
+            Description = "auto: a live bar when standard error is a terminal, else a plain line every " +
+                          "--progress-interval seconds; bar; lines; none.",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|bar|lines|none",
+        };
+        progress.AcceptOnlyFromAmong("auto", "bar", "lines", "none");
+        return progress;
+    }
+
+    /// <summary>--progress-interval: seconds between plain progress lines, at most a day.</summary>
+    public static Option<double> ProgressInterval()
+    {
+        var interval = new Option<double>("--progress-interval")
+        {
+            Description = "Seconds between plain progress lines.",
+            DefaultValueFactory = _ => 10,
+            HelpName = "SECONDS",
+        };
+        interval.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is <= 0 or > 86400 or double.NaN)
+                r.AddError("--progress-interval must be a positive number of seconds, at most 86400");
+        });
+        return interval;
+    }
+
     /// <summary>--max-seconds: the extraction time budget of one document (ExtractionOptions.TimeBudget).</summary>
     public static Option<double?> MaxSeconds()
     {

@@ -38,35 +38,9 @@ internal static class PanelCommand
             Description = "Merge the panels given as ARCHIVE (the shards of one archive, CSV or Parquet) into one, in " +
                           "panel order: the same rows as one run over the whole archive.",
         };
-        var jobs = new Option<int>("--jobs", "-j")
-        {
-            Description = "Documents read at once. Default: the number of processors.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "N",
-        };
-        jobs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 256) r.AddError("--jobs must be between 1 and 256");
-        });
-        var progress = new Option<string>("--progress")
-        {
-            Description = "auto: a live bar when standard error is a terminal, else a plain line every " +
-                          "--progress-interval seconds; bar; lines; none.",
-            DefaultValueFactory = _ => "auto",
-            HelpName = "auto|bar|lines|none",
-        };
-        progress.AcceptOnlyFromAmong("auto", "bar", "lines", "none");
-        var interval = new Option<double>("--progress-interval")
-        {
-            Description = "Seconds between plain progress lines.",
-            DefaultValueFactory = _ => 10,
-            HelpName = "SECONDS",
-        };
-        interval.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double>() is <= 0 or > 86400 or double.NaN)
-                r.AddError("--progress-interval must be a positive number of seconds, at most 86400");
-        });
+        var jobs = CommonOptions.Jobs("read");
+        var progress = CommonOptions.Progress();
+        var interval = CommonOptions.ProgressInterval();
         var gold = new Option<string?>("--gold")
         {
             Description = "A folder of cross-year gold files (corpus/gold): after the run, say on standard error how many " +

@@ -89,8 +89,15 @@ internal static class ReviewScript
     announce(describe(i) + (lit.length ? '' : '; its figures are not marked in the text'));
   }
 
-  // centres a figure in its text pane; scrolls the page only as far as needed to show it
+  // centres a figure in its text pane; scrolls the page only as far as needed to show it. Chunks of text skipped
+  // until now (content-visibility) are laid out once they come into view and may move the figure: it is placed
+  // again on the next two frames.
   function reveal(mark) {
+    place(mark);
+    requestAnimationFrame(function () { place(mark); requestAnimationFrame(function () { place(mark); }); });
+  }
+
+  function place(mark) {
     var pane = mark.closest('.text');
     var c = pane.getBoundingClientRect(), r = mark.getBoundingClientRect();
     pane.scrollTop += (r.top - c.top) - (pane.clientHeight - r.height) / 2;

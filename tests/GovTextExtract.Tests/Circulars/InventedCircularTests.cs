@@ -234,4 +234,67 @@ public class InventedCircularTests
         Assert.DoesNotContain(records.SelectMany(r => r.Flags), f => f.Code == GovTextExtract.Audit.AuditCodes.RateMismatch);
         Assert.Single(records, r => r.Flags.Any(f => f.Code == GovTextExtract.Audit.AuditCodes.ScheduleComparison));
     }
+
+    // A ninth and tenth document, written and read by hand on 2026-12-07 before the extractor ran on them.
+    // At first: 3 of 5 (the GDP growth whose target stands in brackets before the difference, 低于年度目标(6.5%)0.6个百分点,
+    // and a budget as the target of a stated rate, 完成年度预算12.5亿元的78.9%, were missed), and 4 of 5 (a bare result
+    // after a label, 完成情况:1.26万人次, was missed); all 10 after three general rule changes.
+    private const string QuarterIndicators = """
+        关于2025年前三季度全县主要经济指标完成情况的通报
+
+        各乡镇人民政府，县直各单位：
+        现将2025年前三季度全县主要经济指标完成情况通报如下：
+        一、总体情况
+        前三季度，全县实现地区生产总值186.4亿元，同比增长5.9%，低于年度目标（6.5%）0.6个百分点。
+        规模以上工业增加值同比增长8.1%，高于年度目标1.1个百分点。
+        固定资产投资完成98.7亿元，完成年度目标任务（130亿元）的75.9%，超序时进度0.9个百分点。
+        社会消费品零售总额完成52.3亿元，同比增长4.2%，年度目标为增长6%。
+        一般公共预算收入完成9.86亿元，完成年度预算12.5亿元的78.9%。
+        城镇居民人均可支配收入达到31250元，同比增长5.1%。
+        二、存在问题
+        部分指标增速放缓，工业投资完成年度目标的62%，低于序时进度13个百分点。
+        """;
+
+    [Fact]
+    public void A_quarter_report_of_indicators_gives_growth_targets_derived_bracketed_and_budgeted()
+    {
+        var records = GovText.ExtractText(QuarterIndicators).Records;
+
+        (decimal?, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            (6.5m, 5.9m, null, CompletionStatus.Pending),   // 低于年度目标(6.5%)0.6个百分点
+            (7.0m, 8.1m, null, CompletionStatus.Pending),   // derived: 8.1% less 1.1 points
+            (13_000_000_000m, 9_870_000_000m, 75.9m, CompletionStatus.Pending),
+            (6m, 4.2m, null, CompletionStatus.Pending),
+            (1_250_000_000m, 986_000_000m, 78.9m, CompletionStatus.Pending), // 完成年度预算12.5亿元的78.9%
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+    }
+
+    private const string ResponsibilityReview = """
+        2024年度县人社局目标责任制考核自评报告
+        一、目标任务完成情况
+        （一）城镇新增就业。目标任务：新增就业2800人。完成情况：全年新增就业3015人，完成目标任务的107.7%。自评得分：10分。
+        （二）农村劳动力转移就业。目标任务：1.2万人次。完成情况：1.26万人次。自评得分：8分。
+        （三）城乡居民养老保险参保。目标任务：参保率达到95%以上。完成情况：参保率96.3%。
+        （四）职业技能培训。目标任务：培训3000人次。完成情况：截至12月底，完成培训2650人次，完成率88.3%，未完成年度任务。
+        （五）劳动保障监察结案率。目标任务：结案率不低于95%。完成情况：结案率100%。
+        二、存在的不足
+        """;
+
+    [Fact]
+    public void A_responsibility_review_with_labels_and_scores_gives_every_task_and_no_score()
+    {
+        var records = GovText.ExtractText(ResponsibilityReview).Records;
+
+        (decimal?, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            (2800m, 3015m, 107.7m, CompletionStatus.Exceeded),
+            (12_000m, 12_600m, null, CompletionStatus.Exceeded), // 完成情况:1.26万人次
+            (95m, 96.3m, null, CompletionStatus.Exceeded),
+            (3000m, 2650m, 88.3m, CompletionStatus.NotMet),
+            (95m, 100m, null, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+    }
 }

@@ -51,6 +51,8 @@ public sealed class ReviewPageBrowserTests(BrowserFixture browser)
         foreach (var i in picks)
         {
             await page.ClickAsync($"#r{i} td:nth-child(2)");
+            // The page places the figure again on the next two frames, once the text around it is laid out.
+            await page.EvaluateExpressionAsync("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))");
             var state = await page.EvaluateFunctionAsync<JsonElement>("""
                 (i) => {
                   const mine = [...document.querySelectorAll('.text mark[data-s]')]

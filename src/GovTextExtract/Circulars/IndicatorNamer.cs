@@ -24,7 +24,7 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     {
         var name = Own(doc, m);
         // Scaffolding alone (全年, 年度任务) names nothing.
-        return name.Length >= MinLength && !BareVerbs.Contains(WithoutEstimate(name)) && !lex.IndicatorStripPrefixes.Contains(name) ? name : null;
+        return name.Length >= MinLength && !IsBareChange(name) && !lex.IndicatorStripPrefixes.Contains(name) ? name : null;
     }
 
     private string Own(GovDocument doc, Mention m)
@@ -55,9 +55,13 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         // "外贸进出口总额(第8项):预计下降8%左右": a clause that holds only a change verb names its indicator in the
         // clause before it.
         // "1.地区生产总值。目标任务：增长6.5%": a change verb alone in an item names its indicator by the item's title.
-        if (BareVerbs.Contains(WithoutEstimate(name)) && Title(doc, m) is { } itemTitle)
+        if (IsBareChange(name) && Title(doc, m) is { } itemTitle)
             return itemTitle + name;
-        if (BareVerbs.Contains(WithoutEstimate(name)) && m.Clause > 0)
+        // "实现地区生产总值186.4亿元，同比增长5.9%": a change said of a level just given is the change of that level's
+        // indicator (地区生产总值增长).
+        if (IsBareChange(name) && SubjectBefore(doc, m) is { } subject)
+            return subject + WithoutComparison(WithoutEstimate(name));
+        if (IsBareChange(name) && m.Clause > 0)
         {
             var previous = doc.Sentences[m.Sentence].Clauses[m.Clause - 1];
             var before = Clean(doc.Text.Substring(previous.Start, previous.Length));
@@ -146,6 +150,43 @@ internal sealed class IndicatorNamer(LexiconSet lex)
         if (text.Length > MaxObject || CountChinese(text) < text.Length - 2) return "";
         return Clean(text.ToString());
     }
+
+    /// <summary>A change verb alone, maybe after an estimate word or a comparison (预计增长, 同比增长, 比上年下降).</summary>
+    private static bool IsBareChange(string name) => BareVerbs.Contains(WithoutComparison(WithoutEstimate(name)));
+
+    private static string WithoutComparison(string name)
+    {
+        foreach (var w in ComparisonWords)
+            if (name.StartsWith(w, StringComparison.Ordinal)) return name[w.Length..];
+        return name;
+    }
+
+    /// <summary>Words that say what a change is measured against; longest first.</summary>
+    private static readonly string[] ComparisonWords =
+        ["比上年同期", "较上年同期", "比去年同期", "较去年同期", "与上年相比", "同比分别", "比上年", "较上年", "比去年", "较去年", "同比"];
+
+    /// <summary>The name of the level figure that ends the clause right before the figure's, when that clause is a
+    /// level and its name (地区生产总值 in 实现地区生产总值186.4亿元); null otherwise.</summary>
+    private string? SubjectBefore(GovDocument doc, Mention m)
+    {
+        if (m.Clause == 0) return null;
+        Mention? level = null;
+        foreach (var other in doc.MentionsInSentence(m.Sentence))
+            if (other.Clause == m.Clause - 1 && other.Index < m.Index) level = other;
+        if (level is null || level.Quantity.Unit is "%" or "个百分点") return null;
+        var name = StripDoneVerb(Own(doc, level));
+        return name.Length >= MinLength && !IsBareChange(name) ? name : null;
+    }
+
+    /// <summary>A verb of doing that opens a level's clause (实现, 完成) is no part of the indicator's name.</summary>
+    private static string StripDoneVerb(string name)
+    {
+        foreach (var v in LevelVerbs)
+            if (name.Length > v.Length + 1 && name.StartsWith(v, StringComparison.Ordinal)) return name[v.Length..];
+        return name;
+    }
+
+    private static readonly string[] LevelVerbs = ["实现", "完成", "达到"];
 
     private static string WithoutEstimate(string name)
     {

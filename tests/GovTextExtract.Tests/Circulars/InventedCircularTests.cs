@@ -269,6 +269,9 @@ public class InventedCircularTests
             (1_250_000_000m, 986_000_000m, 78.9m, CompletionStatus.Pending), // 完成年度预算12.5亿元的78.9%
         ];
         Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+        // 实现地区生产总值186.4亿元，同比增长5.9%: the change is the level's indicator's (it was named 同比增长 at first).
+        Assert.Equal("地区生产总值增长", records[0].Indicator);
+        Assert.Equal("社会消费品零售总额增长", records[3].Indicator);
     }
 
     private const string ResponsibilityReview = """

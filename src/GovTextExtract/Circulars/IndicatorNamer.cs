@@ -165,14 +165,20 @@ internal sealed class IndicatorNamer(LexiconSet lex)
     private static readonly string[] ComparisonWords =
         ["比上年同期", "较上年同期", "比去年同期", "较去年同期", "与上年相比", "同比分别", "比上年", "较上年", "比去年", "较去年", "同比"];
 
-    /// <summary>The name of the level figure that ends the clause right before the figure's, when that clause is a
-    /// level and its name (地区生产总值 in 实现地区生产总值186.4亿元); null otherwise.</summary>
+    /// <summary>The name of the level figure right before the figure, at the end of the clause before it or in its
+    /// own clause after a 、 (地区生产总值 in 实现地区生产总值186.4亿元，同比增长5.9% and in 实现地区生产总值2680亿元、增长6.1%);
+    /// null otherwise.</summary>
     private string? SubjectBefore(GovDocument doc, Mention m)
     {
-        if (m.Clause == 0) return null;
         Mention? level = null;
         foreach (var other in doc.MentionsInSentence(m.Sentence))
-            if (other.Clause == m.Clause - 1 && other.Index < m.Index) level = other;
+        {
+            if (other.Index >= m.Index) continue;
+            if (other.Clause == m.Clause - 1) level = other;
+            else if (other.Clause == m.Clause && other.Index == m.Index - 1
+                     && doc.Text.AsSpan(other.Span.End, m.Span.Start - other.Span.End).TrimStart().StartsWith("、", StringComparison.Ordinal))
+                level = other;
+        }
         if (level is null || level.Quantity.Unit is "%" or "个百分点") return null;
         var name = StripDoneVerb(Own(doc, level));
         return name.Length >= MinLength && !IsBareChange(name) ? name : null;

@@ -300,4 +300,59 @@ public class InventedCircularTests
         ];
         Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
     }
+
+    // An eleventh and twelfth, written and read by hand the same day before the extractor ran on them: a table of
+    // projects spaced out in a text file, its unit above it (4 of 4 at first), and a year's review in one sentence of
+    // semicolons (5 of 6 at first: 城镇调查失业率5.1%,控制在5.5%以内, a result then the limit it kept within, was missed;
+    // and two growth records were named 增长 alone); 6 of 6 after target.kept_within_after_result and
+    // actual.before_kept_within, and the names after the namer reads a level before 、.
+    private const string SpacedProjectTable = """
+        县2025年上半年民生工程项目推进情况表
+        单位：万元、个
+        序号    项目名称              年度计划投资    1-6月完成投资    完成率
+        1       农村饮水安全巩固提升    3200            1850             57.8%
+        2       城区老旧小区改造        5600            2900             51.8%
+        3       乡镇卫生院提质          1200            1260             105%
+        4       农村公路养护            800             —                —
+        """;
+
+    [Fact]
+    public void A_spaced_table_of_projects_takes_the_unit_above_it_and_a_dash_reports_nothing()
+    {
+        var records = GovText.ExtractText(SpacedProjectTable).Records;
+
+        (string, decimal?, decimal?, decimal?)[] expected =
+        [
+            ("农村饮水安全巩固提升", 32_000_000m, 18_500_000m, 57.8m),
+            ("城区老旧小区改造", 56_000_000m, 29_000_000m, 51.8m),
+            ("乡镇卫生院提质", 12_000_000m, 12_600_000m, 105m),
+            ("农村公路养护", 8_000_000m, null, null),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Indicator, r.Target?.Value, r.Actual?.Value, r.ReportedRate)).ToArray());
+        Assert.All(records.Take(2), r => Assert.Equal(CompletionStatus.Pending, r.Status));
+        Assert.Equal(CompletionStatus.Exceeded, records[2].Status);
+    }
+
+    private const string YearInOneSentence = """
+        2024年全市经济社会发展主要目标完成情况
+        2024年，全市实现地区生产总值2680亿元、增长6.1%，高于预期目标0.1个百分点；一般公共预算收入182.5亿元、增长4.3%，年初预期增长4%；城镇新增就业6.2万人，完成年度目标5.5万人的112.7%；城镇调查失业率5.1%，控制在5.5%以内；居民消费价格上涨0.4%，低于3%的调控目标；单位地区生产总值能耗下降3.6%，完成省下达3.2%的目标任务。
+        """;
+
+    [Fact]
+    public void A_year_reviewed_in_one_sentence_of_semicolons_gives_every_target_with_its_result_and_name()
+    {
+        var records = GovText.ExtractText(YearInOneSentence).Records;
+
+        (string, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            ("地区生产总值增长", 6.0m, 6.1m, CompletionStatus.Exceeded),       // derived: 6.1% less 0.1 points
+            ("一般公共预算收入增长", 4m, 4.3m, CompletionStatus.Exceeded),
+            ("城镇新增就业", 55_000m, 62_000m, CompletionStatus.Exceeded),
+            ("城镇调查失业率", 5.5m, 5.1m, CompletionStatus.Met),             // 控制在5.5%以内: kept within
+            ("居民消费价格上涨", 3m, 0.4m, CompletionStatus.Met),
+            ("单位地区生产总值能耗下降", 3.2m, 3.6m, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Indicator, r.Target?.Value, r.Actual?.Value, r.Status)).ToArray());
+        Assert.Equal(BoundKind.AtMost, records[3].Target!.Bound);
+    }
 }

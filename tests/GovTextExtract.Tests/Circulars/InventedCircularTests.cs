@@ -355,4 +355,57 @@ public class InventedCircularTests
         Assert.Equal(expected, records.Select(r => (r.Indicator, r.Target?.Value, r.Actual?.Value, r.Status)).ToArray());
         Assert.Equal(BoundKind.AtMost, records[3].Target!.Bound);
     }
+
+    // A thirteenth and fourteenth, written and read by hand before the extractor ran on them: a key-project report
+    // whose items give each project's total investment before the year's plan (4 of 4 records at first, but one false
+    // record: a total investment read as a result, 总投资8.2亿元 in an item that claims its plan exceeded; none after
+    // other.total_before_yearly_plan), and a tab table of performance targets with bounds and a words column (4 of 4).
+    private const string KeyProjectItems = """
+        关于2024年1-10月全县重点项目建设进展情况的通报
+        一、总体情况
+        全县纳入调度的重点项目46个，年度计划投资68.5亿元，1-10月累计完成投资59.2亿元，占年度计划的86.4%。
+        二、分项目进展
+        1.城南产业园基础设施项目：总投资15亿元，年度计划投资3亿元，1-10月完成投资2.6亿元，占年度计划的86.7%。
+        2.县人民医院新院区项目：总投资8.2亿元，年度计划投资2亿元，1-10月完成投资2.3亿元，已超额完成年度计划。
+        3.城乡供水一体化工程：年度计划投资1.5亿元，1-10月完成投资0.9亿元，完成率60%，进度滞后。
+        """;
+
+    [Fact]
+    public void Key_project_items_take_the_years_plan_as_target_and_never_the_total_investment()
+    {
+        var records = GovText.ExtractText(KeyProjectItems).Records;
+
+        (decimal?, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            (6_850_000_000m, 5_920_000_000m, 86.4m, CompletionStatus.Pending),
+            (300_000_000m, 260_000_000m, 86.7m, CompletionStatus.Pending),
+            (200_000_000m, 230_000_000m, null, CompletionStatus.Exceeded),
+            (150_000_000m, 90_000_000m, 60m, CompletionStatus.Pending),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+    }
+
+    private const string PerformanceTargetTable = """
+        2024年度部门整体支出绩效目标完成情况表
+        序号	指标	目标值	完成值	完成情况
+        1	培训基层干部（人次）	1200	1350	已完成
+        2	检查覆盖率	≥90%	95%	已完成
+        3	群众满意度	≥85%	83%	未完成
+        4	投诉办结时限（天）	≤15	12	已完成
+        """;
+
+    [Fact]
+    public void A_table_of_performance_targets_reads_each_bound_and_its_direction()
+    {
+        var records = GovText.ExtractText(PerformanceTargetTable).Records;
+
+        (string, decimal?, BoundKind?, decimal?, CompletionStatus)[] expected =
+        [
+            ("培训基层干部", 1200m, BoundKind.AtLeast, 1350m, CompletionStatus.Exceeded),
+            ("检查覆盖率", 90m, BoundKind.AtLeast, 95m, CompletionStatus.Exceeded),
+            ("群众满意度", 85m, BoundKind.AtLeast, 83m, CompletionStatus.NotMet),
+            ("投诉办结时限", 15m, BoundKind.AtMost, 12m, CompletionStatus.Met),   // ≤15 days: 12 is within
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Indicator, r.Target?.Value, r.Target?.Bound, r.Actual?.Value, r.Status)).ToArray());
+    }
 }

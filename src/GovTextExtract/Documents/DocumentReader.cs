@@ -56,6 +56,9 @@ public sealed class DocumentReader
         var sentences = new List<Sentence>();
         var heading = -1;
         var nextFigure = 0;
+        // The loader's list items (HTML li, a Word list paragraph): items even where the text shows no marker (an
+        // HTML ol numbers its items on screen, not in the text).
+        var listItems = document.Blocks.Where(b => b.Kind == BlockKind.ListItem).Select(b => b.Span.Start).ToHashSet();
         foreach (var line in Lines(text))
         {
             var inTable = tableSpans.Any(t => t.Overlaps(line));
@@ -67,7 +70,7 @@ public sealed class DocumentReader
             BlockRole role;
             if (inTable) role = BlockRole.TableLine;
             else if (!hasFigure && IsHeading(lineText)) role = BlockRole.Heading;
-            else if (bodyStart > line.Start) role = BlockRole.Item;
+            else if (bodyStart > line.Start || (listItems.Count > 0 && listItems.Contains(reading.ToOriginal(line.Start)))) role = BlockRole.Item;
             else role = BlockRole.Paragraph;
             var block = new TextBlock(blocks.Count, line, role, heading, bodyStart);
             blocks.Add(block);

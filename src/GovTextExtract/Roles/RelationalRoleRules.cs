@@ -241,18 +241,36 @@ public static class RelationalRoleRules
             var stated = mentions.Where(m => m.Sentence == task && !pattern[m.Index].Any(v => v.Role is MentionRole.Rate or MentionRole.Other or MentionRole.Difference or MentionRole.Schedule)).ToArray();
             var later = mentions.Where(m => m.Sentence > task).ToArray();
             var reportedOn = new HashSet<int>();
+            var firstOfUnit = true;
             foreach (var r in later)
             {
                 if (pattern[r.Index].Any(v => v.Role is MentionRole.Rate or MentionRole.Other or MentionRole.Difference or MentionRole.Schedule or MentionRole.Target)) continue;
                 // A result repeats its task's words; the other figures of an item's account (activities, counts of
-                // meetings) are none of its results.
+                // meetings) are none of its results. An item of one task figure whose next figure of the very same
+                // unit stands in the first clause of the very next sentence, after the task's own verb, reports on it
+                // in few words (新增托位1200个。已新增980个).
                 var tasks = stated.Where(t => UnitClasses.Compatible(t, r) && MentionText.Similarity(doc, t, r) >= ItemSimilarity).ToArray();
+                if (tasks.Length == 0 && firstOfUnit && r.Sentence == task + 1 && r.Clause == 0 && stated.Length == 1
+                    && stated[0].Quantity.Unit is { } unit && r.Quantity.Unit == unit && RepeatsTaskVerb(doc, r, taskText))
+                    tasks = stated;
+                if (stated.Length == 1 && r.Quantity.Unit == stated[0].Quantity.Unit) firstOfUnit = false;
                 if (tasks.Length == 0) continue;
                 votes[r.Index].Add(new RoleVote(ItemResult, MentionRole.Actual));
                 foreach (var t in tasks) reportedOn.Add(t.Index);
             }
             foreach (var t in reportedOn) votes[t].Add(new RoleVote(ItemTask, MentionRole.Target));
         }
+    }
+
+    /// <summary>True when the words before a figure in its clause, less 已 or 累计, are words of the task sentence (已新增
+    /// after 新增托位1200个), not other work (召开推进会议 after 新建城市公园6个).</summary>
+    private static bool RepeatsTaskVerb(GovDocument doc, Mention r, string taskText)
+    {
+        var clause = doc.ClauseOf(r);
+        var lead = doc.Text.AsSpan(clause.Start, Math.Max(0, r.Span.Start - clause.Start)).Trim();
+        foreach (var marker in (string[])["已经", "已", "累计", "共", "目前"])
+            if (lead.StartsWith(marker, StringComparison.Ordinal)) { lead = lead[marker.Length..]; break; }
+        return lead.Length >= 2 && taskText.Contains(lead, StringComparison.Ordinal);
     }
 
     /// <summary>The rule whose target a glued row opens with.</summary>

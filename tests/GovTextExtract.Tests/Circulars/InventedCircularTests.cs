@@ -408,4 +408,58 @@ public class InventedCircularTests
         ];
         Assert.Equal(expected, records.Select(r => (r.Indicator, r.Target?.Value, r.Target?.Bound, r.Actual?.Value, r.Status)).ToArray());
     }
+
+    // A fifteenth and sixteenth, written and read by hand before the extractor ran on them: an HTML page whose tasks
+    // are the items of an ol (1 of 4 at first: the browser numbers the items on screen, not in the text, so they were
+    // no items; 3 of 4 after the loader's list items count as items, a task with one figure takes the figure of its
+    // unit that opens the next sentence, and other.age_group; 改造农村危房800户。已全部完工，完成率100% has no result
+    // figure and gives no record), and a statistics bureau's news rewrite with half-width punctuation and grouped
+    // digits (3 of 3 at first).
+    private const string ListPage = """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><title>民生实事进展</title></head><body>
+        <div class="nav"><a href="/">首页</a> &gt; <a href="/xxgk">信息公开</a></div>
+        <h2>2025年市政府十件民生实事进展情况（截至9月底）</h2>
+        <ol>
+        <li>新建城市停车位5000个。截至9月底，已建成4120个，完成年度任务的82.4%。</li>
+        <li>改造农村危房800户。已全部完工，完成率100%。</li>
+        <li>新增托育机构托位1200个。已新增980个。</li>
+        <li>为65岁以上老人免费体检8万人次。已体检8.6万人次，提前完成全年任务。</li>
+        </ol>
+        <div id="footer">主办单位：市人民政府办公室</div>
+        </body></html>
+        """;
+
+    [Fact]
+    public void An_html_list_of_tasks_reads_each_item_as_an_item()
+    {
+        var loaded = GovTextExtract.Loading.DocumentLoader.FromBytes(System.Text.Encoding.UTF8.GetBytes(ListPage), "list.html");
+        var records = GovText.Pipeline.Extract(loaded).Records;
+
+        (string, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            ("新建城市停车位", 5000m, 4120m, CompletionStatus.Pending),
+            ("新增托育机构托位", 1200m, 980m, CompletionStatus.Pending),
+            ("老人免费体检", 80_000m, 86_000m, CompletionStatus.Exceeded),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Indicator, r.Target?.Value, r.Actual?.Value, r.Status)).ToArray());
+    }
+
+    private const string NewsRewrite = """
+        市统计局：前三季度全市经济运行稳中有进
+        前三季度,全市规模以上工业增加值同比增长7.4%,较年度目标(7%)高0.4个百分点。全社会固定资产投资1,286.5亿元,完成全年目标1,650亿元的78%。外贸进出口总额312亿元,同比下降2.1%,低于年初确定的增长3%的目标。
+        """;
+
+    [Fact]
+    public void A_news_rewrite_with_half_width_punctuation_and_grouped_digits_gives_every_target()
+    {
+        var records = GovText.ExtractText(NewsRewrite).Records;
+
+        (decimal?, decimal?, decimal?, CompletionStatus)[] expected =
+        [
+            (7m, 7.4m, null, CompletionStatus.Pending),
+            (165_000_000_000m, 128_650_000_000m, 78m, CompletionStatus.Pending),
+            (3m, -2.1m, null, CompletionStatus.Pending),
+        ];
+        Assert.Equal(expected, records.Select(r => (r.Target?.Value, r.Actual?.Value, r.ReportedRate, r.Status)).ToArray());
+    }
 }

@@ -80,6 +80,17 @@ public class RelationalRuleTests
     }
 
     [Fact]
+    public void An_item_whose_next_sentence_opens_with_its_own_verb_and_unit_reports_on_its_task()
+    {
+        // Few words, little in common by similarity: 已新增 repeats the task's verb, 个 its unit.
+        const string text = "3.新增托育机构托位1200个。已新增980个。";
+        Assert.Contains(VotesFor(text, "1200个"), v => v.Rule == RelationalRoleRules.ItemTask);
+        Assert.Contains(VotesFor(text, "980个"), v => v.Rule == RelationalRoleRules.ItemResult);
+        // Not when the words before it are other work, though unit and place fit.
+        Assert.DoesNotContain(VotesFor("3.新增托育机构托位1200个。建成示范点8个。", "1200个"), v => v.Rule == RelationalRoleRules.ItemTask);
+    }
+
+    [Fact]
     public void Items_of_a_list_that_name_their_subjects_do_not_share_a_vote()
     {
         Assert.DoesNotContain(VotesFor("新增养老床位800张、托位1200个", "1200个"), v => v.Rule == RelationalRoleRules.ListContinues);

@@ -54,7 +54,7 @@ public abstract class BatchTestBase : IDisposable
         return bytes;
     }
 
-    protected static (int Code, string Out, string Err) Run(params string[] args)
+    protected internal static (int Code, string Out, string Err) Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -45,26 +45,9 @@ public sealed class PanelCommandTests : IDisposable
         return archive;
     }
 
-    private static List<string> Query(string store, string sql)
-    {
-        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-            rows.Add(string.Join('\t', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        return rows;
-    }
+    private static List<string> Query(string store, string sql) => Batch.BatchTestBase.Query(store, sql);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = GovTextCli.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Batch.BatchTestBase.Run(args);
 
     private List<PanelRow> Panel(string archive, string name, params string[] extra)
     {

@@ -121,25 +121,11 @@ internal sealed class CrossYearLexicon
         return null;
     }
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
-
     /// <summary>Parses the JSON of <c>cross-year.json</c>.</summary>
     /// <exception cref="FormatException">The JSON lacks a section or names an unknown kind.</exception>
     public static CrossYearLexicon Parse(string json)
     {
-        FileDto file;
-        try
-        {
-            file = JsonSerializer.Deserialize<FileDto>(json, Json) ?? throw new FormatException("cross-year.json is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException("cross-year.json: " + e.Message, e);
-        }
+        var file = LexiconJson.Deserialize<FileDto>(json, "cross-year.json");
         if (file.Statement is null || file.Scope is null || file.Subject is null || file.Indicators is null)
             throw new FormatException("cross-year.json lacks one of the sections statement, scope, subject, indicators");
         var groups = file.Indicators.Groups.Select(g => new IndicatorGroup(g.Name, ParseKind(g.Kind), g.Aliases,

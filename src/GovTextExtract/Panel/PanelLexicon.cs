@@ -32,25 +32,11 @@ internal sealed class PanelLexicon
     /// <summary>An example of an absent-target sentence that the tests check.</summary>
     internal sealed record AbsentExample(string Text, string? IndicatorId);
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
-
     /// <summary>Parses the JSON of <c>panel.json</c>.</summary>
     /// <exception cref="FormatException">The JSON is not valid or lacks a section.</exception>
     public static PanelLexicon Parse(string json)
     {
-        FileDto file;
-        try
-        {
-            file = JsonSerializer.Deserialize<FileDto>(json, Json) ?? throw new FormatException("panel.json is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException("panel.json: " + e.Message, e);
-        }
+        var file = LexiconJson.Deserialize<FileDto>(json, "panel.json");
         if (file.Places is not { } p || file.AbsentTargets is not { } a)
             throw new FormatException("panel.json lacks one of the sections places, absent_targets");
         static string[] Longest(IEnumerable<string> words) => words.OrderByDescending(w => w.Length).ToArray();

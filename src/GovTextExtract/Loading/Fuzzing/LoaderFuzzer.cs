@@ -252,7 +252,7 @@ public sealed class LoaderFuzzer
         }
     }
 
-    private static bool IsZip(byte[] b) => b.Length > 4 && b[0] == 'P' && b[1] == 'K';
+    internal static bool IsZip(byte[] b) => b.Length > 4 && b[0] == 'P' && b[1] == 'K';
 
     private static byte[] Bytewise(byte[] source, string mutation, Random r)
     {

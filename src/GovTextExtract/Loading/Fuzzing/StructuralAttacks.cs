@@ -35,8 +35,6 @@ internal static class StructuralAttacks
         _ => ZeroWidths(seed, r),
     };
 
-    private static bool IsZip(byte[] b) => b.Length > 4 && b[0] == 'P' && b[1] == 'K';
-
     private static bool IsPdf(byte[] b) => b.AsSpan(0, Math.Min(b.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
 
     private static bool IsHtml(byte[] b) => b.AsSpan(0, Math.Min(b.Length, 256)).IndexOf("<!DOCTYPE"u8) >= 0
@@ -56,7 +54,7 @@ internal static class StructuralAttacks
     private static byte[] HugeRun(byte[] seed, LoadOptions options, Random r)
     {
         var run = Filler(AroundCap(options.MaxTextCharacters, r), r);
-        if (IsZip(seed))
+        if (LoaderFuzzer.IsZip(seed))
             return WithEntry(seed, ZipGuard.WordDocumentEntry, xml => InsertBefore(xml, "</w:body>",
                 "<w:p><w:r><w:t>" + run + "</w:t></w:r></w:p>")) ?? seed;
         if (IsPdf(seed))
@@ -68,7 +66,7 @@ internal static class StructuralAttacks
 
     private static byte[] Inflating(byte[] seed, LoadOptions options, Random r)
     {
-        if (IsZip(seed))
+        if (LoaderFuzzer.IsZip(seed))
         {
             var zeros = new byte[AroundCap(options.MaxDecompressedBytes, r)];
             try
@@ -102,7 +100,7 @@ internal static class StructuralAttacks
 
     private static byte[] CharsetLie(byte[] seed, Random r)
     {
-        if (IsZip(seed) || IsPdf(seed))
+        if (LoaderFuzzer.IsZip(seed) || IsPdf(seed))
             return ZeroWidths(seed, r);
         var decoded = TextDecoder.DecodeDetailed(seed).Text;
         var declared = Charsets[r.Next(Charsets.Length)];
@@ -130,7 +128,7 @@ internal static class StructuralAttacks
     private static byte[] ZeroWidths(byte[] seed, Random r)
     {
         if (IsPdf(seed)) return seed;
-        if (IsZip(seed))
+        if (LoaderFuzzer.IsZip(seed))
             return WithEntry(seed, ZipGuard.WordDocumentEntry, xml => Strew(xml, r, insideTextOnly: true)) ?? seed;
         var text = TextDecoder.DecodeDetailed(seed).Text;
         return Encoding.UTF8.GetBytes(Strew(text, r, insideTextOnly: IsHtml(seed)));

@@ -101,9 +101,9 @@ internal static class AuditCommand
             }
             catch (ExtractionBudgetException e)
             {
-                if (!folder) throw new CliException(file, e.Message[(e.Document.Length + 2)..], ExitCodes.InputFailed, e);
-                failures.Add(new AuditFailure(file, e.Message[(e.Document.Length + 2)..]));
-                context.Warn($"{file}: {e.Message[(e.Document.Length + 2)..]}");
+                if (!folder) throw new CliException(file, e.Reason, ExitCodes.InputFailed, e);
+                failures.Add(new AuditFailure(file, e.Reason));
+                context.Warn($"{file}: {e.Reason}");
             }
             catch (DocumentLoadException e) when (folder)
             {

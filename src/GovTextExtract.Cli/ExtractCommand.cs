@@ -48,7 +48,7 @@ internal static class ExtractCommand
             }
             catch (ExtractionBudgetException e)
             {
-                throw new CliException(path, e.Message[(e.Document.Length + 2)..], ExitCodes.InputFailed, e);
+                throw new CliException(path, e.Reason, ExitCodes.InputFailed, e);
             }
             if (result.Kind == DocumentKind.WorkReport)
                 context.Error.WriteLine($"govtext: {result.Document} reads as a work report: {result.Records.Count} main target(s), " +

@@ -70,7 +70,7 @@ internal static class ReviewCommand
                 }
                 catch (ExtractionBudgetException e)
                 {
-                    throw new CliException(paths[0], e.Message[(e.Document.Length + 2)..], ExitCodes.InputFailed, e);
+                    throw new CliException(paths[0], e.Reason, ExitCodes.InputFailed, e);
                 }
                 records = result.Records.Count;
                 write = w => ReviewPage.Write(result, w, options);

@@ -45,10 +45,9 @@ public sealed class ExtractionBudgetException : Exception
 {
     /// <summary>Creates the exception of a document that ran past its time budget.</summary>
     public ExtractionBudgetException(string document, TimeSpan budget, TimeSpan elapsed)
-        : base(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{document}: extraction ran past its time budget of {budget.TotalSeconds:0.#} s ({elapsed.TotalSeconds:0.#} s)"))
+        : this(document, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"extraction ran past its time budget of {budget.TotalSeconds:0.#} s ({elapsed.TotalSeconds:0.#} s)"))
     {
-        Document = document;
         Kind = ExtractionBudget.TimeBudget;
         Budget = budget;
         Elapsed = elapsed;
@@ -56,17 +55,25 @@ public sealed class ExtractionBudgetException : Exception
 
     /// <summary>Creates the exception of a document whose text is longer than the cap.</summary>
     public ExtractionBudgetException(string document, long characters, long maxCharacters)
-        : base(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{document}: the text is {characters} characters, longer than the limit of {maxCharacters} (ExtractionOptions.MaxTextCharacters, --max-text)"))
+        : this(document, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the text is {characters} characters, longer than the limit of {maxCharacters} (ExtractionOptions.MaxTextCharacters, --max-text)"))
     {
-        Document = document;
         Kind = ExtractionBudget.TooLarge;
         Characters = characters;
         MaxCharacters = maxCharacters;
     }
 
+    private ExtractionBudgetException(string document, string reason) : base(document + ": " + reason)
+    {
+        Document = document;
+        Reason = reason;
+    }
+
     /// <summary>The document's name.</summary>
     public string Document { get; }
+
+    /// <summary>What went wrong, in words, without the document's name (the message is <c>document: reason</c>).</summary>
+    public string Reason { get; }
 
     /// <summary>Which budget the document ran past.</summary>
     public ExtractionBudget Kind { get; }

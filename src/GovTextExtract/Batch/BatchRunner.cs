@@ -293,7 +293,7 @@ public sealed class BatchRunner
         }
         catch (ExtractionBudgetException e)
         {
-            return Failed(file, e.Kind == ExtractionBudget.TooLarge ? "too_large" : "time_budget", e.Message[(e.Document.Length + 2)..], size, sha256, start);
+            return Failed(file, e.Kind == ExtractionBudget.TooLarge ? "too_large" : "time_budget", e.Reason, size, sha256, start);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
